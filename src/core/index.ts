@@ -8,6 +8,11 @@
 // ---- shared --------------------------------------------------------------------------------
 export type { Diagnostic, Severity } from './diagnostics.ts';
 export { hasErrors } from './diagnostics.ts';
+// ---- model (manifests, defaulting, validation, allocation, EndpointSlices, kubectl, edits) ----
+export type { Applied, AppliedDocument, ApplyOptions } from './model/apply.ts';
+export { applyScenario, DEFAULT_CREATION_TIMESTAMP } from './model/apply.ts';
+export { ModelCode } from './model/codes.ts';
+export { NEWEST_KUBERNETES_VERSION } from './model/settings.ts';
 export type {
   Cluster,
   ClusterConfiguration,
@@ -16,6 +21,7 @@ export type {
   KubeObject,
   KubeProxyConfiguration,
   Node,
+  OtherObject,
   Pod,
   Protocol,
   Service,
@@ -23,8 +29,6 @@ export type {
   ServiceType,
 } from './model/types.ts';
 export type { Result } from './result.ts';
-
-// ---- model (manifests, defaulting, validation, allocation, EndpointSlices, kubectl, edits) ----
 
 // ---- kube-proxy (rule IR, compiler, printers, diff) -------------------------------------------
 
