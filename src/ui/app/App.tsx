@@ -1,8 +1,32 @@
+import { useEffect } from 'react';
+import { scenarioStore } from '../../store/scenario.ts';
+import { EditBar } from '../editor/EditBar.tsx';
 import { TopologyCanvas } from '../topology/TopologyCanvas.tsx';
+import { ScenarioBar } from './ScenarioBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
+
+/** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y), except while typing in a field. */
+function useUndoKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.isContentEditable)) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      const { undo, redo } = scenarioStore.temporal.getState();
+      if (k === 'z' && !e.shiftKey) undo();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 /** The first screen: the topology canvas on the left, the tabbed side panel on the right. */
 export function App() {
+  useUndoKeys();
   return (
     <div className="app">
       <header className="app-header">
@@ -10,13 +34,14 @@ export function App() {
           <span aria-hidden="true" className="app-logo" />
           k8s-service-lab
         </h1>
-        <p className="app-tagline">
-          Kubernetes Services as kube-proxy, CoreDNS and kubectl see them
-        </p>
+        <ScenarioBar />
       </header>
       <main className="app-main">
         <section className="app-canvas" aria-label="Cluster topology" data-testid="topology">
-          <TopologyCanvas />
+          <EditBar />
+          <div className="app-canvas-flow">
+            <TopologyCanvas />
+          </div>
         </section>
         <SidePanel />
       </main>

@@ -1,30 +1,101 @@
-import { useState } from 'react';
+import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { TABS, type Tab, useUi } from '../../store/ui-store.ts';
+import { DnsPanel } from '../dns/DnsPanel.tsx';
+import { YamlPanel } from '../editor/YamlPanel.tsx';
+import { KubectlPanel } from '../kubectl/KubectlPanel.tsx';
+import { RulesPanel } from '../rules/RulesPanel.tsx';
+import { TracePanel } from '../trace/TracePanel.tsx';
 
-const TABS = ['Rules', 'DNS', 'Trace', 'kubectl', 'YAML'] as const;
-type Tab = (typeof TABS)[number];
+const MIN_WIDTH = 360;
 
-/** Tabbed panels; each feature folder fills its own tab. */
+function Panel({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case 'Rules':
+      return <RulesPanel />;
+    case 'DNS':
+      return <DnsPanel />;
+    case 'Trace':
+      return <TracePanel />;
+    case 'kubectl':
+      return <KubectlPanel />;
+    case 'YAML':
+      return <YamlPanel />;
+  }
+}
+
+/** Tabbed panels, resizable by dragging (or arrow keys on) the splitter. */
 export function SidePanel() {
-  const [tab, setTab] = useState<Tab>('Rules');
+  const tab = useUi((s) => s.tab);
+  const width = useUi((s) => s.sidePanelWidth);
+  const set = useUi((s) => s.set);
+  const ref = useRef<HTMLElement>(null);
+
+  const clamp = (w: number) => Math.max(MIN_WIDTH, Math.min(window.innerWidth - 320, w));
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    const startX = e.clientX;
+    const startW = ref.current?.getBoundingClientRect().width ?? 600;
+    const move = (m: globalThis.PointerEvent) =>
+      set({ sidePanelWidth: clamp(startW + startX - m.clientX) });
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const w = ref.current?.getBoundingClientRect().width ?? 600;
+    if (e.key === 'ArrowLeft') set({ sidePanelWidth: clamp(w + 40) });
+    else if (e.key === 'ArrowRight') set({ sidePanelWidth: clamp(w - 40) });
+  };
+
   return (
-    <aside className="side-panel" aria-label="Panels" data-testid="side-panel">
-      <div role="tablist" className="tabs">
-        {TABS.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={t === tab}
-            className={t === tab ? 'tab tab-active' : 'tab'}
-            onClick={() => setTab(t)}
-          >
-            {t}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" className="tab-panel" aria-label={tab}>
-        <p className="coming">The {tab} view is coming.</p>
-      </div>
-    </aside>
+    <>
+      {/* biome-ignore lint/a11y/useSemanticElements: a focusable splitter needs role=separator on a div */}
+      <div
+        className="splitter"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize the panels"
+        aria-valuenow={Math.round(width)}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onKeyDown={onKey}
+      />
+      <aside
+        ref={ref}
+        className="side-panel"
+        aria-label="Panels"
+        data-testid="side-panel"
+        style={width > 0 ? { width } : undefined}
+      >
+        <div role="tablist" className="tabs" aria-label="Views">
+          {TABS.map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`tab-${t}`}
+              aria-selected={t === tab}
+              aria-controls="tab-panel"
+              className={t === tab ? 'tab tab-active' : 'tab'}
+              onClick={() => set({ tab: t })}
+              data-testid={`tab-${t}`}
+            >
+              {t}
+            </button>
+          ))}
+        </div>
+        <div
+          role="tabpanel"
+          id="tab-panel"
+          className="tab-panel"
+          aria-labelledby={`tab-${tab}`}
+          data-testid={`panel-${tab}`}
+        >
+          <Panel tab={tab} />
+        </div>
+      </aside>
+    </>
   );
 }

@@ -1,26 +1,113 @@
-import { Background, Controls, MiniMap, type Node, ReactFlow } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  type Edge,
+  MarkerType,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { memoLast } from '../../store/memo.ts';
+import { useApplied } from '../../store/scenario.ts';
+import { useUi } from '../../store/ui-store.ts';
+import { nodeTypes } from './flow-nodes.tsx';
+import { PacketLayer } from './PacketLayer.tsx';
+import { type FlowEdge, type FlowElements, toFlowElements } from './to-flow-elements.ts';
 
-const initialNodes: Node[] = [
-  {
-    id: 'external-client',
-    position: { x: 0, y: 0 },
-    data: { label: 'External client' },
-    type: 'input',
-  },
-];
+const elementsOf = memoLast(toFlowElements);
+
+/** How each endpoint state is drawn: by dash pattern and words, not by colour alone. */
+const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
+  ready: { stroke: '#2f7d4f', strokeWidth: 2 },
+  'serving-terminating': { stroke: '#b26a00', strokeWidth: 2, strokeDasharray: '8 5' },
+  'not-ready': { stroke: '#9aa1ad', strokeWidth: 1.5, strokeDasharray: '2 4' },
+};
+
+function toReactFlow(
+  elements: FlowElements,
+  highlight: readonly string[],
+): { nodes: Node[]; edges: Edge[] } {
+  const lit = new Set(highlight);
+  const nodes: Node[] = elements.nodes.map((n) => ({
+    id: n.id,
+    type: n.type,
+    position: { ...n.position },
+    data: n.data as unknown as Record<string, unknown>,
+    draggable: false,
+    selectable: false,
+    ...(n.parentId ? { parentId: n.parentId, extent: 'parent' as const } : {}),
+    ...(n.style ? { style: { ...n.style } } : {}),
+    ...(n.type === 'node' ? { zIndex: -1 } : {}),
+    ...(lit.has(n.id) ? { className: 'flow-highlight' } : {}),
+  }));
+  const edges: Edge[] = elements.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    style: EDGE_STYLE[e.state],
+    markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.state].stroke as string },
+    className: `flow-edge-${e.state}${lit.has(e.source) || lit.has(e.target) ? ' flow-edge-lit' : ''}`,
+    selectable: false,
+    zIndex: 1,
+    ...(e.label ? { label: e.label, labelStyle: { fontSize: 11 } } : {}),
+  }));
+  return { nodes, edges };
+}
+
+function Canvas() {
+  const applied = useApplied();
+  const highlight = useUi((s) => s.highlight);
+  const elements = applied ? elementsOf(applied.cluster) : null;
+  const flow = useMemo(
+    () => (elements ? toReactFlow(elements, highlight) : { nodes: [], edges: [] }),
+    [elements, highlight],
+  );
+  const { fitView } = useReactFlow();
+  // Refit when the cluster gains or loses a Node or a Service, not on every readiness toggle.
+  const shape = elements
+    ? elements.nodes.filter((n) => n.type === 'node' || n.type === 'service').length
+    : 0;
+  useEffect(() => {
+    if (shape > 0) requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+  }, [shape, fitView]);
+
+  if (!applied)
+    return (
+      <p className="waiting" data-testid="topology-waiting">
+        Waiting for the model's <code>applyScenario</code> in src/core/index.ts.
+      </p>
+    );
+  return (
+    <ReactFlow
+      nodes={flow.nodes}
+      edges={flow.edges}
+      nodeTypes={nodeTypes}
+      fitView
+      fitViewOptions={{ padding: 0.08 }}
+      minZoom={0.05}
+      maxZoom={2.5}
+      nodesConnectable={false}
+      nodesDraggable={false}
+      elementsSelectable={false}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Cluster topology canvas"
+    >
+      <Background gap={24} />
+      <MiniMap pannable zoomable ariaLabel="Minimap" />
+      <Controls showInteractive={false} />
+      {elements && <PacketLayer elements={elements} />}
+    </ReactFlow>
+  );
+}
 
 /** The cluster as a graph: nodes hold their pods, Services point at their endpoints. */
 export function TopologyCanvas() {
   return (
-    <ReactFlow
-      defaultNodes={initialNodes}
-      defaultEdges={[]}
-      fitView
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background />
-      <MiniMap pannable zoomable />
-      <Controls />
-    </ReactFlow>
+    <ReactFlowProvider>
+      <Canvas />
+    </ReactFlowProvider>
   );
 }

@@ -1,0 +1,38 @@
+/**
+ * UI state: what is selected, open and toggled. Not part of undo and not saved with the
+ * scenario (a reload keeps the scenario, not the tab you were on).
+ */
+import { create } from 'zustand';
+
+export const TABS = ['Rules', 'DNS', 'Trace', 'kubectl', 'YAML'] as const;
+export type Tab = (typeof TABS)[number];
+
+export type RulesFormat = 'save' | 'restore';
+
+export interface UiState {
+  readonly tab: Tab;
+  /** The node whose rules the Rules tab shows; '' = the first node. */
+  readonly rulesNode: string;
+  readonly rulesFormat: RulesFormat;
+  readonly rulesDiff: boolean;
+  /** Canvas ids (see to-flow-elements) to highlight, from hovering a rule or a trace step. */
+  readonly highlight: readonly string[];
+  /** Rule ids lit by the current trace step. */
+  readonly litRules: readonly string[];
+  /** Chain to scroll to in the Rules tab, set by a chain-name click. */
+  readonly jumpTo: { readonly chain: string; readonly nonce: number } | null;
+  readonly sidePanelWidth: number;
+  readonly set: (patch: Partial<Omit<UiState, 'set'>>) => void;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  tab: 'Rules',
+  rulesNode: '',
+  rulesFormat: 'save',
+  rulesDiff: false,
+  highlight: [],
+  litRules: [],
+  jumpTo: null,
+  sidePanelWidth: 0,
+  set: (patch) => set(patch),
+}));

@@ -1,0 +1,3 @@
+export function EditBar() {
+  return <div className="edit-bar" />;
+}

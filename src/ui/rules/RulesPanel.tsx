@@ -1,0 +1,292 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import type { Cluster } from '../../core/index.ts';
+import { KUBE_PROXY_APIS, type NodeRules, nodeRulesApi } from '../../store/core-api.ts';
+import {
+  applied as appliedOf,
+  previousText,
+  useApplied,
+  useScenario,
+} from '../../store/scenario.ts';
+import { useUi } from '../../store/ui-store.ts';
+import { Waiting } from '../app/Waiting.tsx';
+import { canvasIdsOf } from './object-ids.ts';
+import { chainKind, diffLines, type RuleLine, toRuleLines } from './rule-lines.ts';
+
+type Row =
+  | {
+      readonly type: 'line';
+      readonly line: RuleLine;
+      readonly index: number;
+      readonly added: boolean;
+    }
+  | { readonly type: 'removed'; readonly text: string };
+
+const ROW_HEIGHT = 20;
+
+function rulesFor(cluster: Cluster | undefined, node: string): NodeRules | null {
+  const compile = nodeRulesApi();
+  return compile && cluster ? compile(cluster, node) : null;
+}
+
+/** A rule line with KUBE-* names coloured by kind; chain names after -j are links. */
+function LineText({ text, onJump }: { text: string; onJump: (chain: string) => void }) {
+  const parts = text.split(/(KUBE-[A-Z0-9-]+)/);
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.startsWith('KUBE-') ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed line
+          <Fragment key={i}>
+            {i > 0 && / -[jg] $/.test(parts[i - 1] ?? '') ? (
+              <button
+                type="button"
+                className={`chain-link chain-${chainKind(p)}`}
+                onClick={() => onJump(p)}
+                title={`Go to ${p}`}
+              >
+                {p}
+              </button>
+            ) : (
+              <span className={`chain-${chainKind(p)}`}>{p}</span>
+            )}
+          </Fragment>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed line
+          <Fragment key={i}>{p}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+export function RulesPanel() {
+  const applied = useApplied();
+  const text = useScenario((s) => s.text);
+  const ui = useUi();
+  const nodes = applied?.cluster.nodes.map((n) => n.metadata.name ?? '') ?? [];
+  const node = nodes.includes(ui.rulesNode) ? ui.rulesNode : (nodes[0] ?? '');
+  const rules = useMemo(() => rulesFor(applied?.cluster, node), [applied, node]);
+  const before = useMemo(() => {
+    const prev = previousText();
+    const prevApplied = prev === null ? null : appliedOf(prev);
+    // appliedOf is memoised on one text; re-apply the current one so panels keep their cache.
+    appliedOf(text);
+    return prevApplied ? rulesFor(prevApplied.cluster, node) : null;
+  }, [text, node]);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const [hovered, setHovered] = useState<string>('');
+
+  const printed = rules ? (ui.rulesFormat === 'save' ? rules.save : rules.restore) : '';
+  const lines = useMemo(() => toRuleLines(printed, rules?.ruleset ?? null), [printed, rules]);
+  const diff = useMemo(() => {
+    if (!before) return null;
+    const old = ui.rulesFormat === 'save' ? before.save : before.restore;
+    return diffLines(
+      toRuleLines(old, null).map((l) => l.text),
+      lines.map((l) => l.text),
+    );
+  }, [before, lines, ui.rulesFormat]);
+
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    const removedAfter = new Map<number, string[]>();
+    if (diff && ui.rulesDiff)
+      for (const r of diff.removed)
+        removedAfter.set(r.after, [...(removedAfter.get(r.after) ?? []), r.text]);
+    for (const t of removedAfter.get(-1) ?? []) out.push({ type: 'removed', text: t });
+    lines.forEach((line, index) => {
+      const hidden =
+        line.kind === 'rule' && line.chain !== null && folded.has(`${line.table}|${line.chain}`);
+      if (!hidden) out.push({ type: 'line', line, index, added: diff?.added.has(index) ?? false });
+      for (const t of removedAfter.get(index) ?? []) out.push({ type: 'removed', text: t });
+    });
+    return out;
+  }, [lines, diff, folded, ui.rulesDiff]);
+
+  const scroller = useRef<HTMLElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+
+  const jump = (chain: string) => {
+    const i = rows.findIndex(
+      (r) => r.type === 'line' && r.line.kind === 'rule' && r.line.chain === chain,
+    );
+    const j =
+      i >= 0
+        ? i
+        : rows.findIndex(
+            (r) => r.type === 'line' && r.line.kind === 'chain' && r.line.chain === chain,
+          );
+    if (j >= 0) {
+      virtual.scrollToIndex(j, { align: 'start' });
+      ui.set({ jumpTo: { chain, nonce: Date.now() } });
+    }
+  };
+
+  // Scroll the first lit rule (the trace's current step) into view.
+  const lit = new Set(ui.litRules);
+  const firstLit = rows.findIndex(
+    (r) => r.type === 'line' && r.line.rule !== null && lit.has(r.line.rule.id),
+  );
+  useEffect(() => {
+    if (firstLit >= 0) virtual.scrollToIndex(firstLit, { align: 'center' });
+  }, [firstLit, virtual]);
+
+  const missing = KUBE_PROXY_APIS;
+  const added = diff?.added.size ?? 0;
+  const removed = diff?.removed.length ?? 0;
+
+  return (
+    <div className="rules">
+      <div className="toolbar">
+        <label className="field-inline">
+          <span>Node</span>
+          <select
+            data-testid="rules-node"
+            value={node}
+            onChange={(e) => ui.set({ rulesNode: e.target.value })}
+          >
+            {nodes.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="segmented" aria-label="Format">
+          <label>
+            <input
+              type="radio"
+              name="rules-format"
+              checked={ui.rulesFormat === 'save'}
+              onChange={() => ui.set({ rulesFormat: 'save' })}
+              data-testid="format-save"
+            />
+            iptables-save
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="rules-format"
+              checked={ui.rulesFormat === 'restore'}
+              onChange={() => ui.set({ rulesFormat: 'restore' })}
+              data-testid="format-restore"
+            />
+            kube-proxy restore
+          </label>
+        </fieldset>
+        <label className="field-inline">
+          <input
+            type="checkbox"
+            checked={ui.rulesDiff}
+            onChange={(e) => ui.set({ rulesDiff: e.target.checked })}
+            data-testid="rules-diff"
+          />
+          <span>Diff</span>
+        </label>
+        {diff && (
+          <span className="diff-summary" data-testid="diff-summary">
+            last edit: <span className="added-count">+{added}</span>{' '}
+            <span className="removed-count">−{removed}</span>
+          </span>
+        )}
+      </div>
+      {!rules ? (
+        <Waiting what={`the kube-proxy compiler and printers (${missing.join(', ')})`} />
+      ) : (
+        <section
+          ref={scroller}
+          className="rules-scroll mono"
+          data-testid="rules-view"
+          aria-label={`${ui.rulesFormat === 'save' ? 'iptables-save' : 'iptables-restore input'} on ${node}`}
+        >
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((v) => {
+              const row = rows[v.index];
+              if (!row) return null;
+              const style = { transform: `translateY(${v.start}px)`, height: ROW_HEIGHT } as const;
+              if (row.type === 'removed')
+                return (
+                  <div
+                    key={v.key}
+                    className="rule-line rule-removed"
+                    style={style}
+                    data-testid="rule-removed"
+                  >
+                    <span className="diff-sign">
+                      −<span className="sr-only">removed:</span>
+                    </span>
+                    {row.text}
+                  </div>
+                );
+              const { line } = row;
+              const foldKey = `${line.table}|${line.chain}`;
+              const isLit = line.rule !== null && lit.has(line.rule.id);
+              return (
+                // biome-ignore lint/a11y/noStaticElementInteractions: hover only explains; the text is also in the title
+                <div
+                  key={v.key}
+                  className={[
+                    'rule-line',
+                    `rule-${line.kind}`,
+                    row.added ? 'rule-added' : '',
+                    isLit ? 'rule-lit' : '',
+                  ].join(' ')}
+                  style={style}
+                  data-chain={line.chain ?? undefined}
+                  data-rule-id={line.rule?.id}
+                  data-testid={line.kind === 'rule' ? 'rule-line' : undefined}
+                  title={line.rule?.provenance.sentence}
+                  onMouseEnter={() => {
+                    if (!line.rule || !applied) return;
+                    setHovered(line.rule.provenance.sentence);
+                    ui.set({
+                      highlight: canvasIdsOf(applied.cluster, line.rule.provenance.sources),
+                    });
+                  }}
+                  onMouseLeave={() => {
+                    if (!line.rule) return;
+                    setHovered('');
+                    ui.set({ highlight: [] });
+                  }}
+                >
+                  {ui.rulesDiff && (
+                    <span className="diff-sign">
+                      {row.added ? '+' : ' '}
+                      {row.added && <span className="sr-only">added:</span>}
+                    </span>
+                  )}
+                  {line.kind === 'chain' && line.chain?.startsWith('KUBE-') ? (
+                    <button
+                      type="button"
+                      className="fold"
+                      aria-expanded={!folded.has(foldKey)}
+                      aria-label={`${folded.has(foldKey) ? 'Unfold' : 'Fold'} ${line.chain}`}
+                      onClick={() => {
+                        const next = new Set(folded);
+                        if (next.has(foldKey)) next.delete(foldKey);
+                        else next.add(foldKey);
+                        setFolded(next);
+                      }}
+                    >
+                      {folded.has(foldKey) ? '▸' : '▾'}
+                    </button>
+                  ) : (
+                    <span className="fold-space" />
+                  )}
+                  <LineText text={line.text} onJump={jump} />
+                </div>
+              );
+            })}
+          </div>
+        </section>
+      )}
+      <p className="rule-why" aria-live="polite" data-testid="rule-why">
+        {hovered || 'Hover a rule to see why kube-proxy wrote it.'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,401 @@
+/**
+ * The cluster as a graph, computed from the core's Cluster only: Nodes are frames holding their
+ * Pods, Services are their own shapes, and each Service has one edge per endpoint of its
+ * EndpointSlices (the EndpointSlice controller's view, not the selector's — a Pod that matches
+ * the selector but is not ready is still an endpoint, drawn as not-ready).
+ *
+ * Pure and deterministic, so it is unit-tested without a browser. Layout is a simple grid: the
+ * Services in a row above the Node frames, the external client and kube-dns on the left.
+ */
+import type { Cluster, Endpoint, Pod, Service } from '../../core/index.ts';
+
+export type EndpointState = 'ready' | 'serving-terminating' | 'not-ready';
+
+export interface PodView {
+  readonly kind: 'pod';
+  readonly name: string;
+  readonly namespace: string;
+  readonly ip: string;
+  readonly ready: boolean;
+  readonly terminating: boolean;
+}
+
+export interface PodGroupView {
+  readonly kind: 'pod-group';
+  /** The labels every Pod in the group shares, as `k=v` pairs. */
+  readonly selector: string;
+  readonly count: number;
+  readonly readyCount: number;
+  readonly pods: readonly string[];
+}
+
+export interface NodeFrameView {
+  readonly kind: 'node';
+  readonly name: string;
+  readonly internalIP: string;
+  readonly podCIDR: string;
+  readonly podCount: number;
+}
+
+export interface ServiceView {
+  readonly kind: 'service';
+  readonly name: string;
+  readonly namespace: string;
+  readonly type: string;
+  readonly headless: boolean;
+  readonly clusterIP: string;
+  /** One line per port, as kubectl's PORT(S) column spells it: `80/TCP`, `80:30080/TCP`. */
+  readonly ports: readonly string[];
+  readonly externalIPs: readonly string[];
+  readonly externalName: string;
+  readonly trafficPolicy: string;
+  readonly endpointCount: number;
+}
+
+export interface ClientView {
+  readonly kind: 'client';
+  readonly label: string;
+}
+
+export interface DnsView {
+  readonly kind: 'dns';
+  readonly ip: string;
+}
+
+export type FlowNodeData =
+  | PodView
+  | PodGroupView
+  | NodeFrameView
+  | ServiceView
+  | ClientView
+  | DnsView;
+
+export interface FlowNode {
+  readonly id: string;
+  readonly type: FlowNodeData['kind'];
+  readonly position: { readonly x: number; readonly y: number };
+  readonly data: FlowNodeData;
+  readonly parentId?: string;
+  readonly extent?: 'parent';
+  readonly style?: { readonly width: number; readonly height: number };
+}
+
+export interface FlowEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly state: EndpointState;
+  /** Words on the edge, so the state is not told by colour alone. */
+  readonly label?: string;
+}
+
+export interface FlowElements {
+  readonly nodes: readonly FlowNode[];
+  readonly edges: readonly FlowEdge[];
+}
+
+/** Above this many Pods on one Node, Pods with the same labels are drawn as one group. */
+export const GROUP_THRESHOLD = 24;
+
+export const POD_W = 168;
+export const POD_H = 54;
+const POD_GAP = 10;
+/** Pods per row in a frame: two for small clusters, up to four for big ones. */
+function podColumns(maxPodsOnANode: number): number {
+  return Math.max(2, Math.min(4, Math.ceil(Math.sqrt(maxPodsOnANode))));
+}
+const FRAME_PAD = 14;
+const FRAME_HEADER = 48;
+const NODE_GAP = 48;
+const SERVICE_W = 210;
+const SERVICE_H = 104;
+const SERVICE_GAP = 28;
+const SIDE_W = 200;
+
+export const podId = (namespace: string, name: string): string => `pod:${namespace}/${name}`;
+export const serviceId = (namespace: string, name: string): string => `svc:${namespace}/${name}`;
+export const nodeId = (name: string): string => `node:${name}`;
+export const CLIENT_ID = 'client:external';
+export const DNS_ID = 'dns:kube-dns';
+
+export function podIP(pod: Pod): string {
+  return pod.status?.podIP ?? '';
+}
+
+/** The Pod's Ready condition, as `kubectl get pods` derives READY. */
+export function podReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+
+export function endpointState(e: Endpoint): EndpointState {
+  // EndpointConditions: ready is false while terminating; serving says whether it still answers.
+  if (e.conditions.ready !== false) return 'ready';
+  if (e.conditions.serving === true && e.conditions.terminating === true)
+    return 'serving-terminating';
+  return 'not-ready';
+}
+
+function portsOf(svc: Service): string[] {
+  return (svc.spec.ports ?? []).map((p) =>
+    p.nodePort !== undefined
+      ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}`
+      : `${p.port}/${p.protocol ?? 'TCP'}`,
+  );
+}
+
+function serviceView(svc: Service, endpointCount: number): ServiceView {
+  const ingress = svc.status?.loadBalancer?.ingress ?? [];
+  const lbIPs = ingress.map((i) => i.ip ?? i.hostname ?? '').filter((s) => s !== '');
+  const type = svc.spec.type ?? 'ClusterIP';
+  return {
+    kind: 'service',
+    name: svc.metadata.name ?? '',
+    namespace: svc.metadata.namespace ?? 'default',
+    type,
+    headless: svc.spec.clusterIP === 'None',
+    clusterIP: svc.spec.clusterIP ?? '',
+    ports: portsOf(svc),
+    externalIPs: [...lbIPs, ...(svc.spec.externalIPs ?? [])],
+    externalName: svc.spec.externalName ?? '',
+    trafficPolicy:
+      type === 'NodePort' || type === 'LoadBalancer'
+        ? (svc.spec.externalTrafficPolicy ?? 'Cluster')
+        : '',
+    endpointCount,
+  };
+}
+
+function labelKey(pod: Pod): string {
+  const labels = pod.metadata.labels ?? {};
+  return Object.keys(labels)
+    .filter((k) => k !== 'pod-template-hash')
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+}
+
+function gridPosition(i: number, columns: number): { x: number; y: number } {
+  return {
+    x: FRAME_PAD + (i % columns) * (POD_W + POD_GAP),
+    y: FRAME_HEADER + Math.floor(i / columns) * (POD_H + POD_GAP),
+  };
+}
+
+/** Maps a Cluster to React Flow nodes and edges. */
+export function toFlowElements(cluster: Cluster): FlowElements {
+  const nodes: FlowNode[] = [];
+  const edges: FlowEdge[] = [];
+  // Where each Pod is drawn: its own shape, or the group shape it was folded into.
+  const drawnAs = new Map<string, string>();
+  const podsByIP = new Map<string, Pod>();
+  for (const pod of cluster.pods) {
+    const ip = podIP(pod);
+    if (ip !== '' && !pod.spec.hostNetwork) podsByIP.set(ip, pod);
+  }
+
+  // Row 0: the external client, the Services (wrapping), kube-dns. Below: the Node frames.
+  const perNode = cluster.nodes.map(
+    (n) => cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name).length,
+  );
+  const maxPods = Math.max(1, ...perNode);
+  const columns = podColumns(Math.min(maxPods, GROUP_THRESHOLD));
+  const frameWidth = FRAME_PAD * 2 + columns * POD_W + (columns - 1) * POD_GAP;
+  const framesSpan = Math.max(1, cluster.nodes.length) * (frameWidth + NODE_GAP) - NODE_GAP;
+  const leftX = 0;
+  const servicesLeft = SIDE_W + SERVICE_GAP;
+  const perRow = Math.max(
+    2,
+    Math.floor((framesSpan - servicesLeft - SIDE_W) / (SERVICE_W + SERVICE_GAP)),
+  );
+  const serviceRows = Math.max(1, Math.ceil(cluster.services.length / perRow));
+  const servicesTop = 0;
+  const framesTop = serviceRows * (SERVICE_H + SERVICE_GAP) + 60;
+
+  nodes.push({
+    id: CLIENT_ID,
+    type: 'client',
+    position: { x: 0, y: servicesTop },
+    data: { kind: 'client', label: 'External client' },
+  });
+  const rowEnd =
+    servicesLeft +
+    Math.min(perRow, Math.max(1, cluster.services.length)) * (SERVICE_W + SERVICE_GAP);
+  nodes.push({
+    id: DNS_ID,
+    type: 'dns',
+    position: { x: Math.max(rowEnd, framesSpan - SIDE_W), y: servicesTop },
+    data: { kind: 'dns', ip: cluster.clusterDNS },
+  });
+
+  let x = leftX;
+  const nodeNames = new Set(cluster.nodes.map((n) => n.metadata.name ?? ''));
+  const unscheduled = cluster.pods.filter((p) => !nodeNames.has(p.spec.nodeName ?? ''));
+  const frames: Array<{ name: string; internalIP: string; podCIDR: string; pods: Pod[] }> =
+    cluster.nodes.map((n) => {
+      const name = n.metadata.name ?? '';
+      return {
+        name,
+        internalIP: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+        podCIDR: n.spec?.podCIDR ?? '',
+        pods: cluster.pods.filter((p) => p.spec.nodeName === name),
+      };
+    });
+  if (unscheduled.length > 0)
+    frames.push({ name: '', internalIP: '', podCIDR: '', pods: unscheduled });
+
+  for (const frame of frames) {
+    const id = frame.name === '' ? 'node:(unscheduled)' : nodeId(frame.name);
+    const children: FlowNode[] = [];
+    const grouped = frame.pods.length > GROUP_THRESHOLD;
+    if (grouped) {
+      const groups = new Map<string, Pod[]>();
+      for (const pod of frame.pods) {
+        const key = `${pod.metadata.namespace ?? 'default'}|${labelKey(pod)}`;
+        groups.set(key, [...(groups.get(key) ?? []), pod]);
+      }
+      let i = 0;
+      for (const [key, pods] of groups) {
+        const gid = `${id}|group:${key}`;
+        for (const p of pods)
+          drawnAs.set(podId(p.metadata.namespace ?? 'default', p.metadata.name ?? ''), gid);
+        children.push({
+          id: gid,
+          type: 'pod-group',
+          parentId: id,
+          extent: 'parent',
+          position: gridPosition(i++, columns),
+          data: {
+            kind: 'pod-group',
+            selector: key.slice(key.indexOf('|') + 1),
+            count: pods.length,
+            readyCount: pods.filter(podReady).length,
+            pods: pods.map((p) => p.metadata.name ?? ''),
+          },
+        });
+      }
+    } else {
+      frame.pods.forEach((pod, i) => {
+        const ns = pod.metadata.namespace ?? 'default';
+        const pid = podId(ns, pod.metadata.name ?? '');
+        drawnAs.set(pid, pid);
+        children.push({
+          id: pid,
+          type: 'pod',
+          parentId: id,
+          extent: 'parent',
+          position: gridPosition(i, columns),
+          data: {
+            kind: 'pod',
+            name: pod.metadata.name ?? '',
+            namespace: ns,
+            ip: podIP(pod),
+            ready: podReady(pod),
+            terminating: pod.metadata.deletionTimestamp !== undefined,
+          },
+        });
+      });
+    }
+    const rows = Math.max(1, Math.ceil(children.length / columns));
+    const width = frameWidth;
+    const height = FRAME_HEADER + rows * (POD_H + POD_GAP) + FRAME_PAD - POD_GAP;
+    nodes.push({
+      id,
+      type: 'node',
+      position: { x, y: framesTop },
+      style: { width, height },
+      data: {
+        kind: 'node',
+        name: frame.name === '' ? '(not scheduled)' : frame.name,
+        internalIP: frame.internalIP,
+        podCIDR: frame.podCIDR,
+        podCount: frame.pods.length,
+      },
+    });
+    nodes.push(...children);
+    x += width + NODE_GAP;
+  }
+
+  // Services in a row above the frames; their EndpointSlices give the edges.
+  cluster.services.forEach((svc, i) => {
+    const ns = svc.metadata.namespace ?? 'default';
+    const name = svc.metadata.name ?? '';
+    const sid = serviceId(ns, name);
+    const slices = cluster.endpointSlices.filter(
+      (s) =>
+        (s.metadata.namespace ?? 'default') === ns &&
+        s.metadata.labels?.['kubernetes.io/service-name'] === name,
+    );
+    const seen = new Map<string, FlowEdge>();
+    let endpointCount = 0;
+    for (const slice of slices) {
+      for (const ep of slice.endpoints) {
+        endpointCount++;
+        const ref = ep.targetRef;
+        const pod =
+          ref?.kind === 'Pod'
+            ? cluster.pods.find(
+                (p) => p.metadata.name === ref.name && (p.metadata.namespace ?? 'default') === ns,
+              )
+            : ep.addresses[0] !== undefined
+              ? podsByIP.get(ep.addresses[0])
+              : undefined;
+        if (!pod) continue;
+        const target = drawnAs.get(
+          podId(pod.metadata.namespace ?? 'default', pod.metadata.name ?? ''),
+        );
+        if (target === undefined) continue;
+        const state = endpointState(ep);
+        const eid = `${sid}->${target}`;
+        // A group stands for several endpoints: it is drawn as ready if any of them is.
+        const prev = seen.get(eid);
+        if (prev && prev.state === 'ready') continue;
+        seen.set(eid, {
+          id: eid,
+          source: sid,
+          target,
+          state,
+          ...(state === 'ready'
+            ? {}
+            : { label: state === 'not-ready' ? 'not ready' : 'terminating' }),
+        });
+      }
+    }
+    edges.push(...seen.values());
+    nodes.push({
+      id: sid,
+      type: 'service',
+      position: {
+        x: servicesLeft + (i % perRow) * (SERVICE_W + SERVICE_GAP),
+        y: servicesTop + Math.floor(i / perRow) * (SERVICE_H + SERVICE_GAP),
+      },
+      data: serviceView(svc, endpointCount),
+    });
+  });
+
+  return { nodes, edges };
+}
+
+/** The centre of a shape in flow coordinates (a child's position is relative to its frame). */
+export function centerOf(
+  elements: FlowElements,
+  id: string,
+  sizes: Readonly<Record<string, { width: number; height: number }>> = DEFAULT_SIZES,
+): { x: number; y: number } | null {
+  const n = elements.nodes.find((e) => e.id === id);
+  if (!n) return null;
+  const parent = n.parentId ? elements.nodes.find((e) => e.id === n.parentId) : undefined;
+  const size = n.style ?? sizes[n.type] ?? { width: 0, height: 0 };
+  return {
+    x: (parent?.position.x ?? 0) + n.position.x + size.width / 2,
+    y: (parent?.position.y ?? 0) + n.position.y + size.height / 2,
+  };
+}
+
+/** The drawn size of each shape type (the CSS in app.css uses the same numbers). */
+export const DEFAULT_SIZES: Readonly<Record<string, { width: number; height: number }>> = {
+  pod: { width: POD_W, height: POD_H },
+  'pod-group': { width: POD_W, height: POD_H },
+  service: { width: SERVICE_W, height: SERVICE_H },
+  client: { width: SIDE_W, height: 48 },
+  dns: { width: SIDE_W, height: 56 },
+};

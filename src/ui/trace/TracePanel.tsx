@@ -1,0 +1,5 @@
+import { Waiting } from '../app/Waiting.tsx';
+
+export function TracePanel() {
+  return <Waiting what="the packet walk" />;
+}
