@@ -1,0 +1,65 @@
+/**
+ * A whole `dig` run against the cluster's CoreDNS: the query dig would send, the reply, dig's
+ * TCP retry after a truncated UDP reply, and dig's text for all of it.
+ */
+import { buildQuery, type QueryOptions } from '../query.ts';
+import type { ClusterDns, DnsExchange } from '../respond.ts';
+import { type DigAttempt, digWhen, formatDig } from './format.ts';
+
+export interface DigRun {
+  /** The arguments after `dig`, printed in the banner as typed. */
+  readonly args: readonly string[];
+  readonly name: string;
+  readonly type: number;
+  /** The server dig talks to (a pod's first nameserver, normally the kube-dns ClusterIP). */
+  readonly server: string;
+  readonly port?: number;
+  /** `@server` was on the command line (dig then says `; (1 server found)`). */
+  readonly serverGiven?: boolean;
+  readonly short?: boolean;
+  /** `+tcp`: ask over TCP from the start. */
+  readonly tcp?: boolean;
+  readonly query?: QueryOptions;
+  readonly version?: string;
+  /** Defaults: 0 msec, and the seed capture's WHEN. */
+  readonly queryTimeMs?: number;
+  readonly when?: string;
+}
+
+export interface DigResult {
+  readonly text: string;
+  /** One exchange, or two when a truncated UDP reply made dig retry over TCP. */
+  readonly exchanges: readonly DnsExchange[];
+}
+
+/** The WHEN of the seed blog capture (Sun Jul 14 08:38:53 UTC 2024). */
+export const SEED_WHEN = digWhen(1720946333);
+
+export function runDig(dns: ClusterDns, run: DigRun): DigResult {
+  const query = buildQuery(run.name, run.type, run.query);
+  const exchanges: DnsExchange[] = [];
+  if (run.tcp) exchanges.push(dns.exchange(query, 'tcp'));
+  else {
+    const udp = dns.exchange(query, 'udp');
+    exchanges.push(udp);
+    // dig resends the same query over TCP when the UDP reply has TC (and +ignore is off).
+    if (udp.response.header.tc) exchanges.push(dns.exchange(query, 'tcp'));
+  }
+  const attempts: DigAttempt[] = exchanges.map((e, i) => ({
+    transport: run.tcp || i > 0 ? 'TCP' : 'UDP',
+    response: e.response,
+    size: e.wire.length,
+    queryTimeMs: run.queryTimeMs ?? 0,
+  }));
+  const text = formatDig({
+    args: run.args,
+    ...(run.version ? { version: run.version } : {}),
+    serverGiven: run.serverGiven ?? false,
+    server: { address: run.server, port: run.port ?? 53 },
+    query,
+    attempts,
+    when: run.when ?? SEED_WHEN,
+    short: run.short ?? false,
+  });
+  return { text, exchanges };
+}
