@@ -2,23 +2,41 @@
  * `applyScenario`: a scenario's text in, the Cluster out — what the API server and its controllers
  * make of `kubectl apply -f scenario.yaml` on a fresh kubeadm cluster.
  *
- * Pipeline (reference §0): read documents → type and decode each → cluster settings (kubeadm and
- * kube-proxy defaults) → Nodes (default cluster or completed) → per object: default, allocate,
- * validate → controllers (pod IPs, EndpointSlices). A document that fails costs only itself:
- * every valid object is kept, every problem is a Diagnostic. Nothing throws.
+ * Pipeline (reference §0): read documents → type and decode each (HTTP 400 stage) → cluster
+ * settings (kubeadm and kube-proxy defaults) → Nodes (default cluster, or completed) → each Service
+ * in document order: default → allocate (errors alone) → validate (errors aggregated; allocations
+ * released on failure) → Pods: default, validate, schedule, start, address → EndpointSlices: the
+ * given ones, and the controller's for selector Services that have none given.
+ *
+ * A document that fails costs only itself: every valid object is kept, every problem is a
+ * Diagnostic. Nothing throws past this function.
+ *
+ * Scenario versus Cluster: the scenario is what the user wrote (the source of truth the UI edits
+ * and saves); `Applied.objects` is that scenario as the server returns it — defaults filled in and
+ * allocated values (clusterIPs, nodePorts, healthCheckNodePort, Pod IPs, node pod CIDRs, uids)
+ * written into the objects — so saving `Applied.objects` keeps every address stable, and applying
+ * it again gives the same Cluster. Controller output (derived EndpointSlices) is not part of the
+ * scenario: it is derived again on every apply.
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
+import { IPAllocator, PortAllocator } from './allocators.ts';
 import { ModelCode } from './codes.ts';
 import { completeNodes, defaultNodes } from './default-nodes.ts';
+import { hasManagedSlices, slicesForService, slicesOf } from './endpointslice-controller.ts';
+import { type FieldError, renderFieldError } from './field-error.ts';
 import { describeObject, type Typed, typeDocument } from './kinds.ts';
 import { type RawDocument, readManifests } from './manifest.ts';
 import { byNamespaceAndName } from './order.ts';
-import { resolveSettings } from './settings.ts';
+import { defaultPod, runPods } from './pods.ts';
+import { type Allocators, allocateService, type Failure, ownerKey } from './service-alloc.ts';
+import { defaultService } from './service-defaults.ts';
+import { minorVersion, resolveSettings, type Settings } from './settings.ts';
 import type {
   Cluster,
   ClusterConfiguration,
   EndpointSlice,
+  IPFamily,
   KubeObject,
   KubeProxyConfiguration,
   Node,
@@ -26,6 +44,9 @@ import type {
   Pod,
   Service,
 } from './types.ts';
+import { uidFor } from './uid.ts';
+import { validateEndpointSlice, validateNode, validatePod } from './validate-objects.ts';
+import { validateService } from './validate-service.ts';
 
 export interface ApplyOptions {
   /** Overrides the ClusterConfiguration's kubernetesVersion (e.g. `v1.26.0`). */
@@ -50,6 +71,12 @@ export interface Applied {
   readonly cluster: Cluster;
   readonly diagnostics: readonly Diagnostic[];
   readonly documents: readonly AppliedDocument[];
+  /**
+   * The scenario as the server returns it, in document order: configuration first, then every
+   * applied or kept object with defaults and allocations written in. Saving these keeps the
+   * allocated values; derived EndpointSlices are not included (see `cluster.endpointSlices`).
+   */
+  readonly objects: readonly (KubeObject | OtherObject)[];
 }
 
 /** A creationTimestamp for objects the scenario does not date: a fixed instant, for reproducibility. */
@@ -65,27 +92,53 @@ export function applyScenario(text: string, options: ApplyOptions = {}): Applied
   }
 }
 
+/** Applies already-parsed objects (the UI's edits work on these). */
+export function applyObjects(objects: readonly unknown[], options: ApplyOptions = {}): Applied {
+  try {
+    const docs: RawDocument[] = [];
+    const diagnostics: Diagnostic[] = [];
+    objects.forEach((value, i) => {
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        docs.push({ document: i, line: 1, value: value as Record<string, unknown> });
+      else
+        diagnostics.push(
+          diagnostic(ModelCode.notAnObject, 'error', `object ${i + 1} is not an object`, {
+            document: i,
+          }),
+        );
+    });
+    return applyDocuments(docs, options, diagnostics);
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+function emptyCluster(settings: Settings): Cluster {
+  return {
+    kubernetesVersion: settings.kubernetesVersion,
+    serviceSubnet: settings.serviceSubnet,
+    podSubnet: settings.podSubnet,
+    dnsDomain: settings.dnsDomain,
+    clusterDNS: settings.clusterDNS,
+    proxy: settings.proxy,
+    clusterConfiguration: settings.clusterConfiguration,
+    nodes: [],
+    pods: [],
+    services: [],
+    endpointSlices: [],
+    others: [],
+  };
+}
+
 function failed(e: unknown): Applied {
   const settings = resolveSettings(undefined, undefined, {}, []);
   return {
-    cluster: {
-      kubernetesVersion: settings.kubernetesVersion,
-      serviceSubnet: settings.serviceSubnet,
-      podSubnet: settings.podSubnet,
-      dnsDomain: settings.dnsDomain,
-      clusterDNS: settings.clusterDNS,
-      proxy: settings.proxy,
-      clusterConfiguration: settings.clusterConfiguration,
-      nodes: [],
-      pods: [],
-      services: [],
-      endpointSlices: [],
-      others: [],
-    },
+    cluster: emptyCluster(settings),
     diagnostics: [
       diagnostic('SVCLAB-1999', 'error', `internal error in the simulator: ${String(e)}`),
     ],
     documents: [],
+    objects: [],
   };
 }
 
@@ -94,33 +147,51 @@ interface Entry {
   readonly typed: Typed;
 }
 
+/** Turns a failure into Diagnostics, one per cause, de-duplicated like field.ErrorList. */
+function failureDiagnostics(
+  failure: Failure,
+  code: string,
+  object: string,
+  doc: RawDocument,
+  minor: number,
+): Diagnostic[] {
+  const where = { object, document: doc.document, line: doc.line };
+  if (failure.kind === 'InternalError')
+    return [
+      diagnostic(ModelCode.internal, 'error', `Internal error occurred: ${failure.message}`, where),
+    ];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of failure.errors) {
+    const message = renderFieldError(e, minor);
+    if (seen.has(message)) continue;
+    seen.add(message);
+    out.push(diagnostic(code, 'error', message, { ...where, field: e.field }));
+  }
+  return out;
+}
+
+function invalid(errors: FieldError[]): Failure {
+  return { kind: 'Invalid', errors };
+}
+
 export function applyDocuments(
   docs: readonly RawDocument[],
   options: ApplyOptions,
   diagnostics: Diagnostic[],
 ): Applied {
-  const documents: AppliedDocument[] = [];
   const entries: Entry[] = [];
+  const status = new Map<RawDocument, AppliedDocument['status']>();
   for (const doc of docs) {
     const typed = typeDocument(doc, diagnostics);
-    const kind = typeof doc.value.kind === 'string' ? doc.value.kind : undefined;
-    const apiVersion = typeof doc.value.apiVersion === 'string' ? doc.value.apiVersion : undefined;
-    const object = kind ? describeObject(kind, doc.value.metadata) : undefined;
-    const base = {
-      document: doc.document,
-      ...(doc.item !== undefined ? { item: doc.item } : {}),
-      line: doc.line,
-      ...(kind ? { kind } : {}),
-      ...(apiVersion ? { apiVersion } : {}),
-      ...(object ? { object } : {}),
-    };
     if (!typed) {
-      documents.push({ ...base, status: 'rejected' });
+      status.set(doc, 'rejected');
       continue;
     }
-    documents.push({ ...base, status: typed.kind === 'Other' ? 'kept' : 'applied' });
+    status.set(doc, typed.kind === 'Other' ? 'kept' : 'applied');
     entries.push({ doc, typed });
   }
+  const reject = (doc: RawDocument) => status.set(doc, 'rejected');
 
   const firstConfig = <K extends 'ClusterConfiguration' | 'KubeProxyConfiguration'>(kind: K) => {
     const all = entries.filter((e) => e.typed.kind === kind);
@@ -142,14 +213,44 @@ export function applyDocuments(
     options,
     diagnostics,
   );
+  const minor = minorVersion(settings.kubernetesVersion);
+  const created = DEFAULT_CREATION_TIMESTAMP;
 
-  const objects = latestByIdentity(entries, diagnostics);
-  const pick = <T>(kind: string) =>
-    objects.filter((e) => e.typed.kind === kind).map((e) => e.typed.object as T);
+  const objects = latestByIdentity(entries, diagnostics, reject);
+  /** Server-set metadata: uid and creationTimestamp where the scenario has none. */
+  const stamp = <T extends KubeObject>(kind: string, o: T): T => {
+    const meta = (o as { metadata: Node['metadata'] }).metadata;
+    return {
+      ...o,
+      metadata: {
+        ...meta,
+        uid: meta.uid ?? uidFor(kind, meta.namespace ?? '', meta.name ?? ''),
+        creationTimestamp: meta.creationTimestamp ?? created,
+      },
+    };
+  };
+  const label = (e: Entry) =>
+    describeObject(e.typed.kind, (e.typed.object as { metadata?: unknown }).metadata);
+  const reportInvalid = (e: Entry, errors: FieldError[]) => {
+    diagnostics.push(
+      ...failureDiagnostics(invalid(errors), ModelCode.invalid, label(e), e.doc, minor),
+    );
+    reject(e.doc);
+  };
+  const results = new Map<Entry, KubeObject | OtherObject>();
 
-  let nodes = pick<Node>('Node');
-  if (nodes.length === 0) {
-    nodes = defaultNodes(settings.podCidrs, DEFAULT_CREATION_TIMESTAMP);
+  // Nodes.
+  const nodeEntries = objects.filter((e) => e.typed.kind === 'Node');
+  const validNodes: Array<{ e: Entry; node: Node }> = [];
+  for (const e of nodeEntries) {
+    const node = e.typed.object as Node;
+    const errs = validateNode(node);
+    if (errs.length > 0) reportInvalid(e, errs);
+    else validNodes.push({ e, node: stamp('Node', node) });
+  }
+  let nodes: Node[];
+  if (validNodes.length === 0) {
+    nodes = defaultNodes(settings.podCidrs, created).map((n) => stamp('Node', n));
     diagnostics.push(
       diagnostic(
         ModelCode.defaultNodes,
@@ -158,30 +259,164 @@ export function applyDocuments(
       ),
     );
   } else {
-    nodes = completeNodes(nodes, settings.podCidrs, diagnostics);
+    nodes = completeNodes(
+      validNodes.map((v) => v.node),
+      settings.podCidrs,
+      diagnostics,
+    );
+    validNodes.forEach((v, i) => {
+      const n = nodes[i];
+      if (n) results.set(v.e, n);
+    });
   }
-  const pods = pick<Pod>('Pod');
-  const services = pick<Service>('Service');
-  const endpointSlices = pick<EndpointSlice>('EndpointSlice');
-  const others = objects
-    .filter((e) => e.typed.kind === 'Other')
-    .map((e) => e.typed.object as OtherObject);
+
+  // Services, in document order, against one set of allocators.
+  const allocators = makeAllocators(settings, objects);
+  const services: Service[] = [];
+  for (const e of objects.filter((x) => x.typed.kind === 'Service')) {
+    const svc = defaultService(
+      stamp('Service', e.typed.object as Service),
+      settings.kubernetesVersion,
+    );
+    const outcome = allocateService(svc, allocators, minor);
+    if (!outcome.ok) {
+      diagnostics.push(
+        ...failureDiagnostics(outcome.failure, ModelCode.allocation, label(e), e.doc, minor),
+      );
+      reject(e.doc);
+      continue;
+    }
+    const errs = validateService(outcome.service, minor);
+    if (errs.length > 0) {
+      outcome.release();
+      reportInvalid(e, errs);
+      continue;
+    }
+    services.push(outcome.service);
+    results.set(e, outcome.service);
+  }
+
+  // Pods.
+  const podEntries: Array<{ e: Entry; pod: Pod }> = [];
+  for (const e of objects.filter((x) => x.typed.kind === 'Pod')) {
+    const pod = defaultPod(stamp('Pod', e.typed.object as Pod));
+    const errs = validatePod(pod);
+    if (errs.length > 0) reportInvalid(e, errs);
+    else podEntries.push({ e, pod });
+  }
+  const pods = runPods(
+    podEntries.map((p) => p.pod),
+    nodes,
+    created,
+    diagnostics,
+  );
+  podEntries.forEach((p, i) => {
+    const pod = pods[i];
+    if (pod) results.set(p.e, pod);
+  });
+
+  // EndpointSlices: given ones as kube-proxy reads them; the controller's for the rest.
+  const givenSlices: EndpointSlice[] = [];
+  for (const e of objects.filter((x) => x.typed.kind === 'EndpointSlice')) {
+    const slice = e.typed.object as EndpointSlice;
+    const withDefaults: EndpointSlice = stamp('EndpointSlice', {
+      ...slice,
+      endpoints: slice.endpoints.map((ep) => ({ ...ep, conditions: ep.conditions ?? {} })),
+      ...(slice.ports
+        ? {
+            ports: slice.ports.map((p) => ({
+              ...p,
+              name: p.name ?? '',
+              protocol: p.protocol ?? 'TCP',
+            })),
+          }
+        : {}),
+    });
+    const errs = validateEndpointSlice(withDefaults);
+    if (errs.length > 0) reportInvalid(e, errs);
+    else {
+      givenSlices.push(withDefaults);
+      results.set(e, withDefaults);
+    }
+  }
+  const derived = services
+    .filter((s) => hasManagedSlices(s) && slicesOf(s, givenSlices).length === 0)
+    .flatMap((s) => slicesForService(s, pods, nodes, created));
+
+  const others: OtherObject[] = [];
+  for (const e of objects.filter((x) => x.typed.kind === 'Other')) {
+    others.push(e.typed.object as OtherObject);
+    results.set(e, e.typed.object as OtherObject);
+  }
 
   const cluster: Cluster = {
-    kubernetesVersion: settings.kubernetesVersion,
-    serviceSubnet: settings.serviceSubnet,
-    podSubnet: settings.podSubnet,
-    dnsDomain: settings.dnsDomain,
-    clusterDNS: settings.clusterDNS,
-    proxy: settings.proxy,
-    clusterConfiguration: settings.clusterConfiguration,
+    ...emptyCluster(settings),
     nodes: [...nodes].sort(byNamespaceAndName),
     pods: [...pods].sort(byNamespaceAndName),
     services: [...services].sort(byNamespaceAndName),
-    endpointSlices: [...endpointSlices].sort(byNamespaceAndName),
+    endpointSlices: [...givenSlices, ...derived].sort(byNamespaceAndName),
     others,
   };
-  return { cluster, diagnostics, documents };
+  const applied: Array<KubeObject | OtherObject> = [
+    settings.clusterConfiguration,
+    settings.proxy,
+    ...(validNodes.length === 0 ? nodes : []),
+  ];
+  for (const e of objects) {
+    const r = results.get(e);
+    if (r) applied.push(r);
+  }
+  const documents: AppliedDocument[] = docs.map((doc) => {
+    const kind = typeof doc.value.kind === 'string' ? doc.value.kind : undefined;
+    const apiVersion = typeof doc.value.apiVersion === 'string' ? doc.value.apiVersion : undefined;
+    const object = kind ? describeObject(kind, doc.value.metadata) : undefined;
+    return {
+      document: doc.document,
+      ...(doc.item !== undefined ? { item: doc.item } : {}),
+      line: doc.line,
+      ...(kind ? { kind } : {}),
+      ...(apiVersion ? { apiVersion } : {}),
+      ...(object ? { object } : {}),
+      status: status.get(doc) ?? 'rejected',
+    };
+  });
+  return { cluster, diagnostics, documents, objects: applied };
+}
+
+/** Service IP and NodePort allocators, with kubeadm's own Services' addresses taken. */
+function makeAllocators(settings: Settings, objects: readonly Entry[]): Allocators {
+  const ips = new Map<IPFamily, IPAllocator>();
+  const ipAddressAllocator = minorVersion(settings.kubernetesVersion) >= 33;
+  for (const cidr of settings.serviceCidrs) {
+    const family: IPFamily = cidr.family === 6 ? 'IPv6' : 'IPv4';
+    if (!ips.has(family))
+      ips.set(
+        family,
+        new IPAllocator(
+          cidr,
+          settings.serviceSubnet
+            .split(',')
+            .find((s) => s.includes(cidr.family === 6 ? ':' : '.')) ?? settings.serviceSubnet,
+          ipAddressAllocator,
+        ),
+      );
+  }
+  const primary = ips.values().next().value;
+  // The cluster always has default/kubernetes (first address) and kube-system/kube-dns (10th);
+  // the scenario does not have to list them for their addresses to be taken.
+  primary?.used.set(settings.apiServerServiceIP, 'default/kubernetes');
+  primary?.used.set(settings.clusterDNS, 'kube-system/kube-dns');
+  const nodePorts = new PortAllocator();
+  for (const e of objects) {
+    if (e.typed.kind !== 'Service') continue;
+    const spec = e.typed.object.spec;
+    for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])])
+      if (ip) for (const a of ips.values()) a.claimed.add(ip);
+    for (const p of spec.ports ?? []) if (p.nodePort) nodePorts.claimed.add(p.nodePort);
+    if (spec.healthCheckNodePort) nodePorts.claimed.add(spec.healthCheckNodePort);
+  }
+  const [first] = ips.keys();
+  return { ips, primaryFamily: first ?? 'IPv4', nodePorts };
 }
 
 /**
@@ -189,7 +424,11 @@ export function applyDocuments(
  * check; when two documents describe the same object, the later one wins (as a second
  * `kubectl apply` would), with a warning.
  */
-function latestByIdentity(entries: readonly Entry[], diagnostics: Diagnostic[]): Entry[] {
+function latestByIdentity(
+  entries: readonly Entry[],
+  diagnostics: Diagnostic[],
+  reject: (doc: RawDocument) => void,
+): Entry[] {
   const out = new Map<string, Entry>();
   let anonymous = 0;
   for (const entry of entries) {
@@ -214,6 +453,7 @@ function latestByIdentity(entries: readonly Entry[], diagnostics: Diagnostic[]):
           },
         ),
       );
+      reject(entry.doc);
       continue;
     }
     const namespaced = t.kind !== 'Node';
@@ -222,7 +462,8 @@ function latestByIdentity(entries: readonly Entry[], diagnostics: Diagnostic[]):
       : t.object;
     const key = `${t.kind}/${namespaced ? object.metadata.namespace : ''}/${meta.name}`;
     const label = describeObject(t.kind, object.metadata);
-    if (out.has(key)) {
+    const earlier = out.get(key);
+    if (earlier) {
       diagnostics.push(
         diagnostic(
           ModelCode.duplicateObject,
@@ -231,6 +472,7 @@ function latestByIdentity(entries: readonly Entry[], diagnostics: Diagnostic[]):
           { document: entry.doc.document, line: entry.doc.line, object: label },
         ),
       );
+      reject(earlier.doc);
       out.delete(key);
     }
     out.set(key, { doc: entry.doc, typed: { kind: t.kind, object } as Typed });
@@ -238,4 +480,4 @@ function latestByIdentity(entries: readonly Entry[], diagnostics: Diagnostic[]):
   return [...out.values()];
 }
 
-export type { KubeObject };
+export { ownerKey };

@@ -35,6 +35,8 @@ export const ModelCode = {
   allocation: 'SVCLAB-2102',
   /** Allocation: a range is full. */
   rangeFull: 'SVCLAB-2103',
+  /** Allocation internals (HTTP 500 InternalError), e.g. a requested healthCheckNodePort taken. */
+  internal: 'SVCLAB-2105',
   /** The namespace of the object does not exist. */
   namespaceNotFound: 'SVCLAB-2104',
   /** A Pod could not be given an IP (no node, no podCIDR, CIDR full). */
