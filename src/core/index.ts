@@ -8,6 +8,39 @@
 // ---- shared --------------------------------------------------------------------------------
 export type { Diagnostic, Severity } from './diagnostics.ts';
 export { hasErrors } from './diagnostics.ts';
+// ---- kube-proxy (rule IR, compiler, printers, diff) -------------------------------------------
+export { chainRules, rulesByChain } from './iptables/chains.ts';
+export type { ChainChange, RuleChange, RulesetDiff } from './iptables/diff.ts';
+export { diffRulesets, printDiff } from './iptables/diff.ts';
+export { kubeProxyProbability, savedProbability } from './iptables/probability.ts';
+export { printRestore, restoreRule } from './iptables/restore.ts';
+export { printSave, saveRuleLine } from './iptables/save.ts';
+export type {
+  AddrType,
+  Chain as IptablesChain,
+  CtState,
+  Match as IptablesMatch,
+  Protocol as IptablesProtocol,
+  Provenance,
+  Rule as IptablesRule,
+  Ruleset,
+  SourceRef,
+  Table as IptablesTable,
+  TableName,
+  Target as IptablesTarget,
+} from './iptables/types.ts';
+export { BUILTIN_CHAINS } from './iptables/types.ts';
+export { endpointChainName, servicePortChains } from './kube-proxy/chain-names.ts';
+export { KubeProxyCode } from './kube-proxy/codes.ts';
+export type { KubeProxyCompileOptions, KubeProxyRules } from './kube-proxy/compile.ts';
+export {
+  compileKubeProxy,
+  KubeProxyCompiler,
+  LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
+} from './kube-proxy/compile.ts';
+export { nodeRuleset, setupCommands } from './kube-proxy/node-view.ts';
+export type { ProxyProfile } from './kube-proxy/profile.ts';
+export { NEWEST_MODELLED_MINOR, proxyProfile } from './kube-proxy/profile.ts';
 // ---- model (manifests, defaulting, validation, allocation, EndpointSlices, kubectl, edits) ----
 export type { Applied, AppliedDocument, ApplyOptions } from './model/apply.ts';
 export { applyScenario, DEFAULT_CREATION_TIMESTAMP } from './model/apply.ts';
@@ -29,8 +62,6 @@ export type {
   ServiceType,
 } from './model/types.ts';
 export type { Result } from './result.ts';
-
-// ---- kube-proxy (rule IR, compiler, printers, diff) -------------------------------------------
 
 // ---- dns (responder, wire codec, dig formatter, resolv.conf) ----------------------------------
 
