@@ -141,19 +141,15 @@ export function formatDig(exchange: DigExchange): string {
   if (exchange.short) {
     return (final?.response.answers ?? []).map((rr) => `${rdataText(rr)}\n`).join('');
   }
-  const lines = [
-    '',
-    `; <<>> DiG ${exchange.version ?? DIG_VERSION} <<>> ${exchange.args.join(' ')}`,
-  ];
+  // A truncated UDP reply: dig says so first (before its banner), then shows only the TCP answer.
+  const retried = exchange.attempts.some(
+    (a) => a.transport === 'UDP' && a.response.header.tc && a !== final,
+  );
+  const lines = retried ? [';; Truncated, retrying in TCP mode.'] : [];
+  lines.push('', `; <<>> DiG ${exchange.version ?? DIG_VERSION} <<>> ${exchange.args.join(' ')}`);
   if (exchange.serverGiven) lines.push('; (1 server found)');
   lines.push(';; global options: +cmd');
-  for (const attempt of exchange.attempts) {
-    if (attempt.response.header.tc && attempt.transport === 'UDP' && attempt !== final) {
-      lines.push(';; Truncated, retrying in TCP mode.');
-      continue;
-    }
-    lines.push(...messageText(exchange, attempt));
-  }
+  if (final) lines.push(...messageText(exchange, final));
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@
  * A whole `dig` run against the cluster's CoreDNS: the query dig would send, the reply, dig's
  * TCP retry after a truncated UDP reply, and dig's text for all of it.
  */
-import { buildQuery, type QueryOptions } from '../query.ts';
+import { buildQuery, type QueryOptions, stableHash } from '../query.ts';
 import type { ClusterDns, DnsExchange } from '../respond.ts';
 import { type DigAttempt, digWhen, formatDig } from './format.ts';
 
@@ -20,6 +20,8 @@ export interface DigRun {
   /** `+tcp`: ask over TCP from the start. */
   readonly tcp?: boolean;
   readonly query?: QueryOptions;
+  /** The id of dig's TCP retry after a truncated reply (dig draws a new one). */
+  readonly retryId?: number;
   readonly version?: string;
   /** Defaults: 0 msec, and the seed capture's WHEN. */
   readonly queryTimeMs?: number;
@@ -42,8 +44,12 @@ export function runDig(dns: ClusterDns, run: DigRun): DigResult {
   else {
     const udp = dns.exchange(query, 'udp');
     exchanges.push(udp);
-    // dig resends the same query over TCP when the UDP reply has TC (and +ignore is off).
-    if (udp.response.header.tc) exchanges.push(dns.exchange(query, 'tcp'));
+    // dig resends the query over TCP when the UDP reply has TC (and +ignore is off), with a
+    // fresh id and the same cookie.
+    if (udp.response.header.tc) {
+      const id = run.retryId ?? stableHash(`${query.header.id}/tcp`) & 0xffff;
+      exchanges.push(dns.exchange({ ...query, header: { ...query.header, id } }, 'tcp'));
+    }
   }
   const attempts: DigAttempt[] = exchanges.map((e, i) => ({
     transport: run.tcp || i > 0 ? 'TCP' : 'UDP',
@@ -51,12 +57,13 @@ export function runDig(dns: ClusterDns, run: DigRun): DigResult {
     size: e.wire.length,
     queryTimeMs: run.queryTimeMs ?? 0,
   }));
+  const final = exchanges[exchanges.length - 1]!;
   const text = formatDig({
     args: run.args,
     ...(run.version ? { version: run.version } : {}),
     serverGiven: run.serverGiven ?? false,
     server: { address: run.server, port: run.port ?? 53 },
-    query,
+    query: final.query,
     attempts,
     when: run.when ?? SEED_WHEN,
     short: run.short ?? false,
