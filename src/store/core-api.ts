@@ -8,7 +8,15 @@
  * local one below.
  */
 import * as core from '../core/index.ts';
-import { type Applied, applyScenario, type Cluster, type Diagnostic } from '../core/index.ts';
+import {
+  type Applied,
+  applyScenario,
+  type Cluster,
+  type Diagnostic,
+  KubeProxyCompiler,
+  nodeRuleset,
+  printSave,
+} from '../core/index.ts';
 
 export type { Applied };
 
@@ -50,18 +58,37 @@ export interface RulesetView {
 }
 
 export interface NodeRules {
-  readonly ruleset: RulesetView;
-  /** What `iptables-save` prints on the node. */
+  /** What `iptables-save` prints on the node, and the rules behind it (with the built-in jumps). */
   readonly save: string;
-  /** What kube-proxy writes through `iptables-restore`. */
+  readonly saveRuleset: RulesetView;
+  /** What kube-proxy writes through `iptables-restore`, and its rules. */
   readonly restore: string;
+  readonly restoreRuleset: RulesetView;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The names the kube-proxy area publishes; the Rules tab waits for them. */
-export const KUBE_PROXY_APIS = ['compileNode', 'printSave', 'printRestore'] as const;
+/**
+ * kube-proxy's rules on one node: the restore text kube-proxy writes and, through nodeRuleset
+ * and printSave, what iptables-save lists (with the built-in chain jumps and canaries).
+ * One KubeProxyCompiler per node, so an edit recompiles only the service ports it touched, as
+ * kube-proxy's partial sync does.
+ */
+const compilers = new Map<string, KubeProxyCompiler>();
 
-/** kube-proxy's rules on one node, or null while the kube-proxy area has not published them. */
-export function nodeRulesApi(): ((cluster: Cluster, node: string) => NodeRules) | null {
-  return null;
+export function nodeRules(cluster: Cluster, node: string): NodeRules | null {
+  let compiler = compilers.get(node);
+  if (!compiler) {
+    compiler = new KubeProxyCompiler();
+    compilers.set(node, compiler);
+  }
+  const r = compiler.compile(cluster, { node });
+  if (!r.ok) return null;
+  const saveRuleset = nodeRuleset(r.value);
+  return {
+    save: printSave(saveRuleset),
+    saveRuleset,
+    restore: r.value.restoreText,
+    restoreRuleset: r.value.ruleset,
+    diagnostics: r.diagnostics,
+  };
 }

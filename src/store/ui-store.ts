@@ -22,6 +22,10 @@ export interface UiState {
   /** Chain to scroll to in the Rules tab, set by a chain-name click. */
   readonly jumpTo: { readonly chain: string; readonly nonce: number } | null;
   readonly sidePanelWidth: number;
+  /** The canvas id of the object the edit bar acts on ('' = none). */
+  readonly selected: string;
+  /** The last edit's outcome, announced in the edit bar. */
+  readonly notice: string;
   readonly set: (patch: Partial<Omit<UiState, 'set'>>) => void;
 }
 
@@ -34,5 +38,7 @@ export const useUi = create<UiState>()((set) => ({
   litRules: [],
   jumpTo: null,
   sidePanelWidth: 0,
+  selected: '',
+  notice: '',
   set: (patch) => set(patch),
 }));

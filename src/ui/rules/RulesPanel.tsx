@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { Cluster } from '../../core/index.ts';
-import { KUBE_PROXY_APIS, type NodeRules, nodeRulesApi } from '../../store/core-api.ts';
+import type { NodeRules } from '../../store/core-api.ts';
+import { rulesOf } from '../../store/derived.ts';
 import {
   applied as appliedOf,
   previousText,
@@ -19,14 +20,15 @@ type Row =
       readonly line: RuleLine;
       readonly index: number;
       readonly added: boolean;
+      /** For the first rule of a run of one chain's rules: how many rules the run has. */
+      readonly run: number;
     }
   | { readonly type: 'removed'; readonly text: string };
 
 const ROW_HEIGHT = 20;
 
 function rulesFor(cluster: Cluster | undefined, node: string): NodeRules | null {
-  const compile = nodeRulesApi();
-  return compile && cluster ? compile(cluster, node) : null;
+  return cluster ? rulesOf(cluster, node) : null;
 }
 
 /** A rule line with KUBE-* names coloured by kind; chain names after -j are links. */
@@ -78,7 +80,12 @@ export function RulesPanel() {
   const [hovered, setHovered] = useState<string>('');
 
   const printed = rules ? (ui.rulesFormat === 'save' ? rules.save : rules.restore) : '';
-  const lines = useMemo(() => toRuleLines(printed, rules?.ruleset ?? null), [printed, rules]);
+  const ruleset = rules
+    ? ui.rulesFormat === 'save'
+      ? rules.saveRuleset
+      : rules.restoreRuleset
+    : null;
+  const lines = useMemo(() => toRuleLines(printed, ruleset), [printed, ruleset]);
   const diff = useMemo(() => {
     if (!before) return null;
     const old = ui.rulesFormat === 'save' ? before.save : before.restore;
@@ -95,10 +102,16 @@ export function RulesPanel() {
       for (const r of diff.removed)
         removedAfter.set(r.after, [...(removedAfter.get(r.after) ?? []), r.text]);
     for (const t of removedAfter.get(-1) ?? []) out.push({ type: 'removed', text: t });
+    const sameRun = (a: RuleLine | undefined, b: RuleLine) =>
+      a !== undefined && a.kind === 'rule' && a.table === b.table && a.chain === b.chain;
     lines.forEach((line, index) => {
-      const hidden =
-        line.kind === 'rule' && line.chain !== null && folded.has(`${line.table}|${line.chain}`);
-      if (!hidden) out.push({ type: 'line', line, index, added: diff?.added.has(index) ?? false });
+      const first = line.kind === 'rule' && !sameRun(lines[index - 1], line);
+      let run = 0;
+      if (first) while (sameRun(lines[index + run], line)) run++;
+      // A folded chain keeps its first rule visible (with the fold control) and hides the rest.
+      const hidden = line.kind === 'rule' && !first && folded.has(`${line.table}|${line.chain}`);
+      if (!hidden)
+        out.push({ type: 'line', line, index, added: diff?.added.has(index) ?? false, run });
       for (const t of removedAfter.get(index) ?? []) out.push({ type: 'removed', text: t });
     });
     return out;
@@ -128,6 +141,39 @@ export function RulesPanel() {
     }
   };
 
+  // Open on the nat table, where the Service chains are, whenever the node or format changes.
+  const natRow = rows.findIndex((r) => r.type === 'line' && r.line.text === '*nat');
+  const opened = useRef('');
+  useEffect(() => {
+    const key = `${node}|${ui.rulesFormat}`;
+    if (natRow >= 0 && opened.current !== key) {
+      opened.current = key;
+      virtual.scrollToIndex(natRow, { align: 'start' });
+    }
+  }, [natRow, node, ui.rulesFormat, virtual]);
+
+  const chainNames = useMemo(
+    () => [
+      ...new Set(
+        lines
+          .filter((l) => l.kind === 'rule' && l.chain?.startsWith('KUBE-'))
+          .map((l) => `${l.table} ${l.chain}`),
+      ),
+    ],
+    [lines],
+  );
+  const goTo = (value: string) => {
+    const [table, chain] = value.split(' ');
+    const i = rows.findIndex(
+      (r) =>
+        r.type === 'line' &&
+        (chain === undefined
+          ? r.line.text === `*${table}`
+          : r.line.kind === 'rule' && r.line.table === table && r.line.chain === chain),
+    );
+    if (i >= 0) virtual.scrollToIndex(i, { align: 'start' });
+  };
+
   // Scroll the first lit rule (the trace's current step) into view.
   const lit = new Set(ui.litRules);
   const firstLit = rows.findIndex(
@@ -137,7 +183,6 @@ export function RulesPanel() {
     if (firstLit >= 0) virtual.scrollToIndex(firstLit, { align: 'center' });
   }, [firstLit, virtual]);
 
-  const missing = KUBE_PROXY_APIS;
   const added = diff?.added.size ?? 0;
   const removed = diff?.removed.length ?? 0;
 
@@ -187,6 +232,26 @@ export function RulesPanel() {
           />
           <span>Diff</span>
         </label>
+        <label className="field-inline">
+          <span>Go to</span>
+          <select
+            value=""
+            onChange={(e) => e.target.value && goTo(e.target.value)}
+            data-testid="rules-goto"
+          >
+            <option value="">table or chain…</option>
+            {[...new Set(lines.filter((l) => l.kind === 'table').map((l) => l.table))].map((t) => (
+              <option key={t} value={t}>
+                *{t}
+              </option>
+            ))}
+            {chainNames.map((c) => (
+              <option key={c} value={c}>
+                {c.replace(' ', ': ')}
+              </option>
+            ))}
+          </select>
+        </label>
         {diff && (
           <span className="diff-summary" data-testid="diff-summary">
             last edit: <span className="added-count">+{added}</span>{' '}
@@ -195,7 +260,7 @@ export function RulesPanel() {
         )}
       </div>
       {!rules ? (
-        <Waiting what={`the kube-proxy compiler and printers (${missing.join(', ')})`} />
+        <Waiting what="kube-proxy's rules for this node (the compiler reported an error)" />
       ) : (
         <section
           ref={scroller}
@@ -259,7 +324,7 @@ export function RulesPanel() {
                       {row.added && <span className="sr-only">added:</span>}
                     </span>
                   )}
-                  {line.kind === 'chain' && line.chain?.startsWith('KUBE-') ? (
+                  {row.run > 1 ? (
                     <button
                       type="button"
                       className="fold"
@@ -278,6 +343,9 @@ export function RulesPanel() {
                     <span className="fold-space" />
                   )}
                   <LineText text={line.text} onJump={jump} />
+                  {row.run > 1 && folded.has(foldKey) && (
+                    <span className="folded-note"> … {row.run - 1} more rules</span>
+                  )}
                 </div>
               );
             })}

@@ -57,13 +57,25 @@ function toReactFlow(
   return { nodes, edges };
 }
 
+function miniMapColor(n: Node): string {
+  if (n.type === 'node') return '#d9dee7';
+  if (n.type === 'service') return '#326ce5';
+  if (n.type === 'pod' || n.type === 'pod-group') return '#2f7d4f';
+  return '#4a5568';
+}
+
 function Canvas() {
   const applied = useApplied();
   const highlight = useUi((s) => s.highlight);
+  const selected = useUi((s) => s.selected);
+  const setUi = useUi((s) => s.set);
   const elements = applied ? elementsOf(applied.cluster) : null;
   const flow = useMemo(
-    () => (elements ? toReactFlow(elements, highlight) : { nodes: [], edges: [] }),
-    [elements, highlight],
+    () =>
+      elements
+        ? toReactFlow(elements, selected ? [...highlight, selected] : highlight)
+        : { nodes: [], edges: [] },
+    [elements, highlight, selected],
   );
   const { fitView } = useReactFlow();
   // Refit when the cluster gains or loses a Node or a Service, not on every readiness toggle.
@@ -93,10 +105,16 @@ function Canvas() {
       nodesDraggable={false}
       elementsSelectable={false}
       proOptions={{ hideAttribution: true }}
+      onNodeClick={(_, n) =>
+        setUi({
+          selected: n.type === 'pod-group' || n.type === 'client' || n.type === 'dns' ? '' : n.id,
+          notice: '',
+        })
+      }
       aria-label="Cluster topology canvas"
     >
       <Background gap={24} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" />
+      <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={2} />
       <Controls showInteractive={false} />
       {elements && <PacketLayer elements={elements} />}
     </ReactFlow>

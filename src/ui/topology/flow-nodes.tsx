@@ -111,7 +111,10 @@ export const ClientNode = memo(function ClientNode({ data }: Props<ClientView>) 
   return (
     <div className="flow-side flow-client" data-testid="external-client">
       <Handle type="target" position={Position.Right} style={hidden} isConnectable={false} />
-      <span aria-hidden="true">🖥</span> {data.label}
+      <span className="flow-kind">Outside the cluster</span>
+      <div>
+        <strong>{data.label}</strong>
+      </div>
       <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
     </div>
   );
