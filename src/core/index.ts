@@ -41,11 +41,22 @@ export {
 export { nodeRuleset, setupCommands } from './kube-proxy/node-view.ts';
 export type { ProxyProfile } from './kube-proxy/profile.ts';
 export { NEWEST_MODELLED_MINOR, proxyProfile } from './kube-proxy/profile.ts';
+// ---- kubectl views (model area; Biome sorts this block by path) ------------------------------
+export { formatApplyErrors } from './kubectl/apply-errors.ts';
+export { DEFAULT_NOW_OFFSET_MS, defaultNow } from './kubectl/clock.ts';
+export { describeService } from './kubectl/describe-service.ts';
+export { humanDuration } from './kubectl/duration.ts';
+export type { GetOptions, GetOutput, GetResource } from './kubectl/get.ts';
+export { kubectlGet, notFoundErrors, parseResource } from './kubectl/get.ts';
+export { kubectlGetObjects, kubectlGetOutput } from './kubectl/objects.ts';
+export { asList, toJson, toYaml } from './kubectl/output.ts';
 // ---- model (manifests, defaulting, validation, allocation, EndpointSlices, kubectl, edits) ----
 export type { Applied, AppliedDocument, ApplyOptions } from './model/apply.ts';
 export { applyScenario, DEFAULT_CREATION_TIMESTAMP } from './model/apply.ts';
 export { ModelCode } from './model/codes.ts';
 export { NEWEST_KUBERNETES_VERSION } from './model/settings.ts';
+
+// ---- shared model types ----------------------------------------------------------------------
 export type {
   Cluster,
   ClusterConfiguration,

@@ -25,7 +25,7 @@ function ipOffset(size: bigint): bigint {
 function portOffset(size: number): number {
   if (size < 16) return 0;
   const o = Math.floor(size / 32);
-  return o < 16 ? 16 : o > 128 ? 128 : o;
+  return Math.min(Math.max(o, 16), 128);
 }
 
 export class IPAllocator {

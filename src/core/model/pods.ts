@@ -178,6 +178,15 @@ export function runPods(
     }
     const time = pod.metadata.creationTimestamp ?? creationTimestamp;
     let status = pod.status ?? runningStatus(pod, true, time);
+    // A given Running status without containerStatuses gets the kubelet's, from the Ready condition.
+    if (status.phase === 'Running' && !status.containerStatuses) {
+      const generated = runningStatus(
+        pod,
+        isPodReady({ ...pod, status }),
+        status.startTime ?? time,
+      );
+      status = { ...status, containerStatuses: generated.containerStatuses ?? [] };
+    }
     const hostIP = nodeInternalIP(node);
     if (hostIP && !status.hostIP) status = { ...status, hostIP, hostIPs: [{ ip: hostIP }] };
     const started = status.phase === 'Running' || status.phase === undefined;

@@ -2,13 +2,9 @@
  * Test support (Node only, outside the pure core): serves a ClusterDns over real UDP and TCP on
  * 127.0.0.1 so the real `dig` can query it, and records every query it received.
  */
-// biome-ignore lint/style/noRestrictedImports: test support for the real dig runs under Node only
 import { execFile } from 'node:child_process';
-// biome-ignore lint/style/noRestrictedImports: test support for the real dig runs under Node only
 import dgram from 'node:dgram';
-// biome-ignore lint/style/noRestrictedImports: test support for the real dig runs under Node only
 import { accessSync } from 'node:fs';
-// biome-ignore lint/style/noRestrictedImports: test support for the real dig runs under Node only
 import net from 'node:net';
 import type { ClusterDns } from '../respond.ts';
 import { decodeMessage } from '../wire/decode.ts';

@@ -1,0 +1,41 @@
+/**
+ * `kubectl get -o yaml|json`: the objects as the API serves them. kubectl converts JSON to YAML
+ * with sigs.k8s.io/yaml (go-yaml v2): keys sorted, lists not indented under their key, strings that
+ * would read back as another type quoted (`"True"`, `"2024-07-14T08:00:00Z"`). JSON is
+ * json.MarshalIndent with four spaces and sorted keys. Several objects print as a `kind: List`.
+ */
+import { stringify } from 'yaml';
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined) out[k] = sortKeys(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+export function toYaml(value: unknown): string {
+  return stringify(sortKeys(value), {
+    version: '1.1',
+    indentSeq: false,
+    lineWidth: 0,
+    minContentWidth: 0,
+    nullStr: 'null',
+    defaultKeyType: 'PLAIN',
+  });
+}
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 4)}\n`;
+}
+
+/** One object as itself; zero or several as the `kind: List` kubectl prints. */
+export function asList(objects: readonly unknown[]): unknown {
+  if (objects.length === 1) return objects[0];
+  return { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+}
