@@ -55,7 +55,6 @@ export type { Applied, AppliedDocument, ApplyOptions } from './model/apply.ts';
 export { applyScenario, DEFAULT_CREATION_TIMESTAMP } from './model/apply.ts';
 export { ModelCode } from './model/codes.ts';
 export { NEWEST_KUBERNETES_VERSION } from './model/settings.ts';
-
 // ---- shared model types ----------------------------------------------------------------------
 export type {
   Cluster,
@@ -72,7 +71,24 @@ export type {
   ServicePort,
   ServiceType,
 } from './model/types.ts';
+// ---- packet walk (netfilter interpreter, routing, conntrack, traces) ---------------------------
+export type { Hook, RuleHit } from './netfilter/interpreter.ts';
+export type { PacketView } from './netfilter/packet.ts';
+export type { RuleOwner } from './netfilter/ruleset-index.ts';
+export type { ClusterNetwork, NodeNetwork } from './network/cluster-network.ts';
+export { clusterNetwork } from './network/cluster-network.ts';
+export { flannelRules } from './network/flannel-rules.ts';
+export type { Route } from './network/routing.ts';
+export { route } from './network/routing.ts';
 export type { Result } from './result.ts';
+export { TraceCode } from './trace/codes.ts';
+export { formatTraceText, placeText } from './trace/format-text.ts';
+export type { HopKind, Place, TraceHop } from './trace/hop.ts';
+export type { Resolution, ResolveStep } from './trace/resolve.ts';
+export type { DistributionEntry, Trace, TraceOptions, TraceRequest } from './trace/trace.ts';
+export { TraceState, tracePacket } from './trace/trace.ts';
+export type { TraceWorld } from './trace/world.ts';
+export { traceWorld } from './trace/world.ts';
 
 // ---- dns (responder, wire codec, dig formatter, resolv.conf) ----------------------------------
 
