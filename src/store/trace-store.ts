@@ -4,6 +4,7 @@
  * shape; the Rules tab lights the current step's rule lines.
  */
 import { create } from 'zustand';
+import type { Trace, TraceHop } from '../core/index.ts';
 
 export interface PacketStep {
   /** Canvas id (see to-flow-elements) the packet is at in this step. */
@@ -20,15 +21,27 @@ export interface PacketStep {
   /** Chains traversed in this step, in order, for the Rules tab. */
   readonly chains: readonly string[];
   readonly reply: boolean;
+  /** The core's hop this step shows. */
+  readonly hop: TraceHop;
+}
+
+/** One "send 100": how often each endpoint (or verdict) came up. */
+export interface Samples {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly total: number;
 }
 
 export interface TraceState {
+  /** The last trace sent, or null. */
+  readonly trace: Trace | null;
+  readonly samples: Samples | null;
   readonly steps: readonly PacketStep[];
   readonly step: number;
   readonly playing: boolean;
   /** Steps per second. */
   readonly speed: number;
-  readonly load: (steps: readonly PacketStep[]) => void;
+  readonly load: (trace: Trace | null, steps: readonly PacketStep[]) => void;
+  readonly setSamples: (samples: Samples | null) => void;
   readonly go: (step: number) => void;
   readonly setPlaying: (playing: boolean) => void;
   readonly setSpeed: (speed: number) => void;
@@ -36,11 +49,14 @@ export interface TraceState {
 }
 
 export const useTrace = create<TraceState>()((set, get) => ({
+  trace: null,
+  samples: null,
   steps: [],
   step: 0,
   playing: false,
   speed: 1.5,
-  load: (steps) => set({ steps, step: 0, playing: steps.length > 1 }),
+  load: (trace, steps) => set({ trace, steps, step: 0, playing: steps.length > 1 }),
+  setSamples: (samples) => set({ samples }),
   go: (step) => {
     const last = get().steps.length - 1;
     const s = Math.max(0, Math.min(last, step));
@@ -48,5 +64,5 @@ export const useTrace = create<TraceState>()((set, get) => ({
   },
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
-  clear: () => set({ steps: [], step: 0, playing: false }),
+  clear: () => set({ trace: null, samples: null, steps: [], step: 0, playing: false }),
 }));

@@ -32,6 +32,8 @@ export interface RuleHit {
   readonly verdict: string;
   /** The rule's provenance sentence. */
   readonly why: string;
+  /** The objects the rule comes from (`Service default/nginx`, ...), from its provenance. */
+  readonly objects: readonly string[];
   readonly before: PacketView;
   readonly after: PacketView;
 }
@@ -84,6 +86,7 @@ export function runTable(
       owner: nf.owner(rule),
       verdict,
       why: rule.provenance.sentence,
+      objects: rule.provenance.sources.map((x) => x.object),
       before: viewOf(before),
       after: viewOf(p),
     });
@@ -106,6 +109,7 @@ export function runTable(
           owner: 'kube-proxy',
           verdict: `policy ${policy}`,
           why: `No rule of ${tableName} ${hook} decided, so the chain's policy ${policy} applies.`,
+          objects: [],
           before: viewOf(p),
           after: viewOf(p),
         });

@@ -40,6 +40,8 @@ export interface TraceHop {
   /** The IR rule id, for the Rules view to light the line. */
   readonly ruleId?: string;
   readonly owner?: RuleOwner;
+  /** The objects a rule comes from (`Service default/nginx`, `EndpointSlice default/nginx-x`). */
+  readonly objects?: readonly string[];
   /** What the rule did: `jump KUBE-SVC-…`, `DNAT`, `MARK`, `ACCEPT`, `policy ACCEPT`, … */
   readonly verdict?: string;
   /** One sentence for a person. */

@@ -231,6 +231,7 @@ function ruleHop(env: HostEnv, hit: RuleHit): TraceHop {
     rule: hit.text,
     ...(hit.ruleId !== null ? { ruleId: hit.ruleId } : {}),
     owner: hit.owner,
+    objects: hit.objects,
     verdict: hit.verdict,
     note: hit.why,
     before: hit.before,

@@ -51,6 +51,8 @@ export interface TraceOptions {
   readonly compiler?: KubeProxyCompiler;
   /** A world built earlier for the same cluster (saves compiling every node again). */
   readonly world?: TraceWorld;
+  /** Skip enumerating every branch (for many walks in a row, e.g. "send 100"). */
+  readonly skipDistribution?: boolean;
 }
 
 export interface DistributionEntry {
@@ -156,7 +158,9 @@ export function tracePacket(
     now: req.now ?? 0,
     entryNode: (ip) => entryNodeFor(cluster, ip, req.via),
   });
-  const distribution = enumerate((chooser) => walk(setup(chooser, state.clone())));
+  const distribution = options.skipDistribution
+    ? []
+    : enumerate((chooser) => walk(setup(chooser, state.clone())));
   const chooser = req.endpoint
     ? forcedChooser(world, req.endpoint)
     : seededChooser(mulberry32(seed));
