@@ -4,7 +4,7 @@
  */
 import type { Cluster, EndpointSlice, Pod, Service } from '../model/types.ts';
 import { resolveNow } from './clock.ts';
-import { age } from './duration.ts';
+import { age, parseTimestamp } from './duration.ts';
 import { table } from './tabwriter.ts';
 
 export type GetResource = 'pods' | 'services' | 'endpointslices';
@@ -146,10 +146,8 @@ function podRow(pod: Pod, now: number, wide: boolean): string[] {
   for (const cs of [...statuses].reverse()) {
     restarts += cs.restartCount ?? 0;
     const finished = cs.lastState?.terminated?.finishedAt;
-    if (finished) {
-      const t = Date.parse(finished);
-      if (!Number.isNaN(t) && (lastRestart === null || t > lastRestart)) lastRestart = t;
-    }
+    const t = parseTimestamp(finished);
+    if (t !== null && (lastRestart === null || t > lastRestart)) lastRestart = t;
     if (cs.state?.waiting?.reason) reason = cs.state.waiting.reason;
     else if (cs.state?.terminated?.reason) reason = cs.state.terminated.reason;
     else if (cs.state?.terminated) {

@@ -228,7 +228,11 @@ export function applyDocuments(
       metadata: {
         ...meta,
         uid: meta.uid ?? uidFor(kind, meta.namespace ?? '', meta.name ?? ''),
-        creationTimestamp: meta.creationTimestamp ?? created,
+        // metav1.Time reads RFC 3339 text; anything else leaves the server's own time.
+        creationTimestamp:
+          typeof meta.creationTimestamp === 'string' && meta.creationTimestamp !== ''
+            ? meta.creationTimestamp
+            : created,
       },
     };
   };
