@@ -14,27 +14,63 @@ function multiline(title: string, entries: Array<[string, string]>, sep: string)
   return entries.map(([k, v], i) => `${i === 0 ? `${title}:` : ''}\t${k}${sep}${v}`);
 }
 
-/** formatEndpointSlices: ready (or nil-ready) endpoints whose slice port name matches. */
+/** printAnnotationsMultiline's limit: longer (or multi-line) values go below their key, cut. */
+const MAX_ANNOTATION_LEN = 140;
+
+/** printAnnotationsMultiline: `k: v`, or `k:` then each value line indented two spaces. */
+function annotationLines(entries: Array<[string, string]>): string[] {
+  if (entries.length === 0) return ['Annotations:\t<none>'];
+  const out: string[] = [];
+  entries.forEach(([key, raw], i) => {
+    const lead = i === 0 ? 'Annotations:\t' : '\t';
+    const value = raw.endsWith('\n') ? raw.slice(0, -1) : raw;
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      out.push(`${lead}${key}:`);
+      for (const line of value.split('\n'))
+        out.push(`\t  ${shorten(line, MAX_ANNOTATION_LEN - 2)}`);
+    } else out.push(`${lead}${key}: ${value}`);
+  });
+  return out;
+}
+
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}...` : s;
+}
+
+/**
+ * formatEndpointSlices: ready (or nil-ready) endpoints of the slices whose port name matches, as
+ * `IP:port`. kubectl's own quirk is kept: it notes "more" when the list is full *before* it skips
+ * an unready endpoint, so 3 ready endpoints followed by an unready one print `... + 0 more...`.
+ */
 function endpointsText(slices: readonly EndpointSlice[], portName: string): string {
   if (slices.length === 0) return '<none>';
+  const max = 3;
   const list: string[] = [];
+  let more = false;
+  let count = 0;
+  const visit = (ready: boolean | undefined, text: string) => {
+    if (list.length === max) more = true;
+    if (ready === false) return;
+    if (!more) list.push(text);
+    count++;
+  };
   for (const slice of slices) {
-    const ready = slice.endpoints.filter((e) => e.conditions.ready !== false);
     if (!slice.ports || slice.ports.length === 0) {
-      for (const e of ready) if (e.addresses[0]) list.push(e.addresses[0]);
+      // Headless Services may have no ports: the addresses alone.
+      for (const e of slice.endpoints) visit(e.conditions.ready, e.addresses[0] ?? '');
       continue;
     }
     for (const port of slice.ports) {
       if ((port.name ?? '') !== portName) continue;
-      for (const e of ready) {
-        const addr = e.addresses[0];
-        if (addr === undefined) continue;
-        list.push(addr.includes(':') ? `[${addr}]:${port.port}` : `${addr}:${port.port}`);
+      for (const e of slice.endpoints) {
+        const addr = e.addresses[0] ?? '';
+        const host = addr.includes(':') ? `[${addr}]` : addr; // net.JoinHostPort
+        visit(e.conditions.ready, `${host}:${port.port ?? 0}`);
       }
     }
   }
-  if (list.length > 3) return `${list.slice(0, 3).join(',')} + ${list.length - 3} more...`;
-  return list.join(',');
+  const text = list.join(',');
+  return more ? `${text} + ${count - max} more...` : text;
 }
 
 function ingressText(svc: Service): string {
@@ -53,7 +89,7 @@ export function describeService(svc: Service, cluster: Cluster): string {
     `Name:\t${svc.metadata.name ?? ''}`,
     `Namespace:\t${svc.metadata.namespace ?? 'default'}`,
     ...multiline('Labels', labels, '='),
-    ...multiline('Annotations', annotations, ': '),
+    ...annotationLines(annotations),
     `Selector:\t${selectorText(spec.selector)}`,
     `Type:\t${spec.type ?? ''}`,
   ];

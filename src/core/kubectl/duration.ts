@@ -34,8 +34,8 @@ export function humanDuration(ms: number): string {
 }
 
 /** RFC 3339 → epoch ms, or null. Date.parse is pure (no clock); it is only given explicit text. */
-export function parseTimestamp(ts: string | undefined): number | null {
-  if (!ts) return null;
+export function parseTimestamp(ts: unknown): number | null {
+  if (typeof ts !== 'string' || ts === '') return null;
   const ms = Date.parse(ts);
   return Number.isNaN(ms) ? null : ms;
 }

@@ -4,7 +4,7 @@
  */
 import type { Cluster, EndpointSlice, Pod, Service } from '../model/types.ts';
 import { resolveNow } from './clock.ts';
-import { age } from './duration.ts';
+import { age, parseTimestamp } from './duration.ts';
 import { table } from './tabwriter.ts';
 
 export type GetResource = 'pods' | 'services' | 'endpointslices';
@@ -136,13 +136,18 @@ function podRow(pod: Pod, now: number, wide: boolean): string[] {
   let lastRestart: number | null = null;
   let reason: string = (pod.status?.reason as string | undefined) || pod.status?.phase || '';
   let hasRunning = false;
+  // A Pod held by scheduling gates: {type: PodScheduled, reason: SchedulingGated}.
+  if (
+    pod.status?.conditions?.some(
+      (c) => c.type === 'PodScheduled' && (c as { reason?: string }).reason === 'SchedulingGated',
+    )
+  )
+    reason = 'SchedulingGated';
   for (const cs of [...statuses].reverse()) {
     restarts += cs.restartCount ?? 0;
     const finished = cs.lastState?.terminated?.finishedAt;
-    if (finished) {
-      const t = Date.parse(finished);
-      if (!Number.isNaN(t) && (lastRestart === null || t > lastRestart)) lastRestart = t;
-    }
+    const t = parseTimestamp(finished);
+    if (t !== null && (lastRestart === null || t > lastRestart)) lastRestart = t;
     if (cs.state?.waiting?.reason) reason = cs.state.waiting.reason;
     else if (cs.state?.terminated?.reason) reason = cs.state.terminated.reason;
     else if (cs.state?.terminated) {
@@ -158,7 +163,11 @@ function podRow(pod: Pod, now: number, wide: boolean): string[] {
     const podReady = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
     reason = podReady ? 'Running' : 'NotReady';
   }
-  if (pod.metadata.deletionTimestamp) reason = 'Terminating';
+  // A deleted Pod on an unreachable node shows Unknown; otherwise Terminating until it has ended.
+  const phase = pod.status?.phase;
+  if (pod.metadata.deletionTimestamp && pod.status?.reason === 'NodeLost') reason = 'Unknown';
+  else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed')
+    reason = 'Terminating';
   const restartText =
     restarts > 0 && lastRestart !== null
       ? `${restarts} (${age(new Date(lastRestart).toISOString(), now)} ago)`
@@ -171,7 +180,7 @@ function podRow(pod: Pod, now: number, wide: boolean): string[] {
     age(pod.metadata.creationTimestamp, now),
   ];
   if (wide) {
-    const ip = pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP ?? '<none>';
+    const ip = pod.status?.podIPs?.[0]?.ip || '<none>';
     const gates = (pod.spec.readinessGates as Array<{ conditionType: string }> | undefined) ?? [];
     let gateText = '<none>';
     if (gates.length > 0) {

@@ -6,6 +6,19 @@
  */
 import { stringify } from 'yaml';
 
+/**
+ * Lists the API declares without `omitempty` come back from storage as null when empty (the
+ * protobuf round trip makes them nil): a placeholder EndpointSlice prints `endpoints: null`.
+ */
+function asStored(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  if (o.kind === 'EndpointSlice' && Array.isArray(o.endpoints) && o.endpoints.length === 0)
+    return { ...o, endpoints: null };
+  if (o.kind === 'List' && Array.isArray(o.items)) return { ...o, items: o.items.map(asStored) };
+  return v;
+}
+
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (typeof v === 'object' && v !== null) {
@@ -20,7 +33,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 export function toYaml(value: unknown): string {
-  return stringify(sortKeys(value), {
+  return stringify(sortKeys(asStored(value)), {
     version: '1.1',
     indentSeq: false,
     lineWidth: 0,
@@ -31,7 +44,7 @@ export function toYaml(value: unknown): string {
 }
 
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 4)}\n`;
+  return `${JSON.stringify(sortKeys(asStored(value)), null, 4)}\n`;
 }
 
 /** One object as itself; zero or several as the `kind: List` kubectl prints. */

@@ -31,6 +31,7 @@ import { byNamespaceAndName } from './order.ts';
 import { defaultPod, runPods } from './pods.ts';
 import { type Allocators, allocateService, type Failure, ownerKey } from './service-alloc.ts';
 import { defaultService } from './service-defaults.ts';
+import { patchAllocatedValues, validateServiceUpdate } from './service-update.ts';
 import { minorVersion, resolveSettings, type Settings } from './settings.ts';
 import type {
   Cluster,
@@ -145,6 +146,8 @@ function failed(e: unknown): Applied {
 interface Entry {
   readonly doc: RawDocument;
   readonly typed: Typed;
+  /** Earlier documents for the same Service: applied first, this one is an update of them. */
+  readonly earlier?: readonly Entry[];
 }
 
 /** Turns a failure into Diagnostics, one per cause, de-duplicated like field.ErrorList. */
@@ -225,7 +228,11 @@ export function applyDocuments(
       metadata: {
         ...meta,
         uid: meta.uid ?? uidFor(kind, meta.namespace ?? '', meta.name ?? ''),
-        creationTimestamp: meta.creationTimestamp ?? created,
+        // metav1.Time reads RFC 3339 text; anything else leaves the server's own time.
+        creationTimestamp:
+          typeof meta.creationTimestamp === 'string' && meta.creationTimestamp !== ''
+            ? meta.creationTimestamp
+            : created,
       },
     };
   };
@@ -270,30 +277,88 @@ export function applyDocuments(
     });
   }
 
-  // Services, in document order, against one set of allocators.
+  // Services, in document order, against one set of allocators. A Service given more than once
+  // is created from its first document and updated by each later one, as repeated applies are.
   const allocators = makeAllocators(settings, objects);
   const services: Service[] = [];
-  for (const e of objects.filter((x) => x.typed.kind === 'Service')) {
+  interface Current {
+    readonly entry: Entry;
+    readonly svc: Service;
+    release: () => void;
+  }
+  const fail = (e: Entry, failure: Failure, code: string) => {
+    diagnostics.push(...failureDiagnostics(failure, code, label(e), e.doc, minor));
+    reject(e.doc);
+  };
+  const create = (e: Entry): Current | null => {
     const svc = defaultService(
       stamp('Service', e.typed.object as Service),
       settings.kubernetesVersion,
     );
     const outcome = allocateService(svc, allocators, minor);
     if (!outcome.ok) {
-      diagnostics.push(
-        ...failureDiagnostics(outcome.failure, ModelCode.allocation, label(e), e.doc, minor),
-      );
-      reject(e.doc);
-      continue;
+      fail(e, outcome.failure, ModelCode.allocation);
+      return null;
     }
     const errs = validateService(outcome.service, minor);
     if (errs.length > 0) {
       outcome.release();
       reportInvalid(e, errs);
-      continue;
+      return null;
     }
-    services.push(outcome.service);
-    results.set(e, outcome.service);
+    return { entry: e, svc: outcome.service, release: outcome.release };
+  };
+  const update = (current: Current, e: Entry): Current | null => {
+    const given = e.typed.object as Service;
+    // An update keeps the object's identity: its uid and creationTimestamp.
+    const { uid, creationTimestamp } = current.svc.metadata;
+    const meta = {
+      ...given.metadata,
+      ...(uid ? { uid } : {}),
+      ...(creationTimestamp ? { creationTimestamp } : {}),
+    };
+    const next = patchAllocatedValues(
+      defaultService({ ...given, metadata: meta }, settings.kubernetesVersion),
+      current.svc,
+    );
+    const immutable = validateServiceUpdate(current.svc, next);
+    if (immutable.length > 0) {
+      reportInvalid(e, [...immutable, ...validateService(next, minor)]);
+      return null;
+    }
+    current.release();
+    const restore = () => {
+      const again = allocateService(current.svc, allocators, minor);
+      if (again.ok) current.release = again.release;
+    };
+    const outcome = allocateService(next, allocators, minor);
+    if (!outcome.ok) {
+      restore();
+      fail(e, outcome.failure, ModelCode.allocation);
+      return null;
+    }
+    const errs = validateService(outcome.service, minor);
+    if (errs.length > 0) {
+      outcome.release();
+      restore();
+      reportInvalid(e, errs);
+      return null;
+    }
+    return { entry: e, svc: outcome.service, release: outcome.release };
+  };
+  for (const e of objects.filter((x) => x.typed.kind === 'Service')) {
+    let current: Current | null = null;
+    for (const version of [...(e.earlier ?? []), e]) {
+      const next: Current | null = current ? update(current, version) : create(version);
+      if (next) current = next;
+    }
+    if (!current) continue;
+    // A refused update leaves the Service as the earlier document made it.
+    for (const version of e.earlier ?? []) reject(version.doc);
+    reject(e.doc);
+    status.set(current.entry.doc, 'applied');
+    services.push(current.svc);
+    results.set(e, current.svc);
   }
 
   // Pods.
@@ -407,7 +472,7 @@ function makeAllocators(settings: Settings, objects: readonly Entry[]): Allocato
   primary?.used.set(settings.apiServerServiceIP, 'default/kubernetes');
   primary?.used.set(settings.clusterDNS, 'kube-system/kube-dns');
   const nodePorts = new PortAllocator();
-  for (const e of objects) {
+  for (const e of objects.flatMap((x) => [...(x.earlier ?? []), x])) {
     if (e.typed.kind !== 'Service') continue;
     const spec = e.typed.object.spec;
     for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])])
@@ -475,7 +540,13 @@ function latestByIdentity(
       reject(earlier.doc);
       out.delete(key);
     }
-    out.set(key, { doc: entry.doc, typed: { kind: t.kind, object } as Typed });
+    const versions =
+      earlier && t.kind === 'Service' ? [...(earlier.earlier ?? []), earlier] : undefined;
+    out.set(key, {
+      doc: entry.doc,
+      typed: { kind: t.kind, object } as Typed,
+      ...(versions ? { earlier: versions } : {}),
+    });
   }
   return [...out.values()];
 }

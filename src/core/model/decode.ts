@@ -122,8 +122,11 @@ function walk(v: unknown, schema: Schema, where: Where, state: State): unknown {
     }
     case 'array': {
       if (!Array.isArray(v)) return typeError(state, where, jsonKind(v), schema);
+      // encoding/json decodes a null element as the element type's zero value.
       return v.map((item, i) =>
-        walk(item, schema.of, { ...where, fieldPath: `${where.fieldPath}[${i}]` }, state),
+        item === null
+          ? zeroValue(schema.of)
+          : walk(item, schema.of, { ...where, fieldPath: `${where.fieldPath}[${i}]` }, state),
       );
     }
     case 'struct': {
@@ -143,5 +146,26 @@ function walk(v: unknown, schema: Schema, where: Where, state: State): unknown {
       }
       return out;
     }
+  }
+}
+
+/** Go's zero value of a decoded type, for a JSON null inside a list. */
+function zeroValue(schema: Schema): unknown {
+  switch (schema.t) {
+    case 'string':
+      return '';
+    case 'int32':
+    case 'int64':
+    case 'intOrString':
+      return 0;
+    case 'bool':
+      return false;
+    case 'struct':
+    case 'map':
+      return {};
+    case 'array':
+      return [];
+    case 'any':
+      return null;
   }
 }

@@ -130,6 +130,30 @@ const container = struct(
 
 const podIP = struct('PodIP', { ip: string });
 
+const containerStateTerminated = struct(
+  'ContainerStateTerminated',
+  { exitCode: int32, signal: int32, reason: string, message: string, finishedAt: any },
+  true,
+);
+const containerState = struct('ContainerState', {
+  waiting: struct('ContainerStateWaiting', { reason: string, message: string }),
+  running: struct('ContainerStateRunning', { startedAt: any }),
+  terminated: containerStateTerminated,
+});
+const containerStatus = struct(
+  'ContainerStatus',
+  {
+    name: string,
+    image: string,
+    ready: bool,
+    started: bool,
+    restartCount: int32,
+    state: containerState,
+    lastState: containerState,
+  },
+  true,
+);
+
 export const pod = struct('Pod', {
   apiVersion: string,
   kind: string,
@@ -153,6 +177,10 @@ export const pod = struct('Pod', {
         ),
       }),
       setHostnameAsFQDN: bool,
+      readinessGates: array(
+        '[]v1.PodReadinessGate',
+        struct('PodReadinessGate', { conditionType: string }),
+      ),
     },
     true,
   ),
@@ -168,6 +196,10 @@ export const pod = struct('Pod', {
       podIPs: array('[]v1.PodIP', podIP),
       hostIP: string,
       hostIPs: array('[]v1.HostIP', struct('HostIP', { ip: string })),
+      reason: string,
+      nominatedNodeName: string,
+      containerStatuses: array('[]v1.ContainerStatus', containerStatus),
+      initContainerStatuses: array('[]v1.ContainerStatus', containerStatus),
     },
     true,
   ),
