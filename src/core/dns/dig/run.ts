@@ -3,7 +3,7 @@
  * TCP retry after a truncated UDP reply, and dig's text for all of it.
  */
 import { buildQuery, type QueryOptions, stableHash } from '../query.ts';
-import type { ClusterDns, DnsExchange } from '../respond.ts';
+import type { DnsExchange, DnsServer } from '../respond.ts';
 import { type DigAttempt, digWhen, formatDig } from './format.ts';
 
 export interface DigRun {
@@ -37,7 +37,7 @@ export interface DigResult {
 /** The WHEN of the seed blog capture (Sun Jul 14 08:38:53 UTC 2024). */
 export const SEED_WHEN = digWhen(1720946333);
 
-export function runDig(dns: ClusterDns, run: DigRun): DigResult {
+export function runDig(dns: DnsServer, run: DigRun): DigResult {
   const query = buildQuery(run.name, run.type, run.query);
   const exchanges: DnsExchange[] = [];
   if (run.tcp) exchanges.push(dns.exchange(query, 'tcp'));
