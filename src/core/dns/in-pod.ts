@@ -18,7 +18,7 @@ import { hostsLookup } from './resolv/hosts.ts';
 import { NodeResolver } from './resolv/node-resolver.ts';
 import { defaultDnsClient, type ResolvConf, resolvConf } from './resolv/pod.ts';
 import { ClusterDns, type DnsExchange, type DnsServer } from './respond.ts';
-import { digWalk } from './walk/dig.ts';
+import { digRepeatsFooter, digWalk } from './walk/dig.ts';
 import { type AddressFamily, glibcWalk } from './walk/glibc.ts';
 import type { SearchWalk } from './walk/types.ts';
 import type { Message } from './wire/types.ts';
@@ -138,6 +138,7 @@ export function digInPod(cluster: Cluster, req: DigInPodRequest): Result<DigInPo
     query: { ...query, ...(id !== undefined ? { id } : {}) },
     queryTimeMs: req.queryTimeMs ?? 0,
     when: digWhen(Math.floor((req.now ?? defaultNow(cluster)) / 1000)),
+    footerTwice: digRepeatsFooter(walk, args.search),
   });
   const final = run.exchanges[run.exchanges.length - 1]!;
   return ok(

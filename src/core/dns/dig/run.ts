@@ -26,6 +26,8 @@ export interface DigRun {
   /** Defaults: 0 msec, and the seed capture's WHEN. */
   readonly queryTimeMs?: number;
   readonly when?: string;
+  /** See `DigExchange.footerTwice`. */
+  readonly footerTwice?: boolean;
 }
 
 export interface DigResult {
@@ -67,6 +69,7 @@ export function runDig(dns: DnsServer, run: DigRun): DigResult {
     attempts,
     when: run.when ?? SEED_WHEN,
     short: run.short ?? false,
+    footerTwice: run.footerTwice ?? false,
   });
   return { text, exchanges };
 }

@@ -41,6 +41,14 @@ export function digCandidates(input: Omit<DigWalkInput, 'ask' | 'type'>): (strin
   return [...searches, null];
 }
 
+/**
+ * dig prints its footer twice when `+search` sent the name as is because it had at least `ndots`
+ * dots (or ended in a dot and still had that many) and the answer was NXDOMAIN.
+ */
+export function digRepeatsFooter(walk: SearchWalk, search: boolean): boolean {
+  return search && walk.result === 'nxdomain' && walk.dots >= walk.ndots;
+}
+
 export function digWalk(input: DigWalkInput): SearchWalk {
   const suffixes = digCandidates(input);
   const steps: WalkStep[] = [];

@@ -131,6 +131,13 @@ describe('dig +search from the same pod', () => {
     ]);
   });
 
+  it('prints its footer twice for an NXDOMAIN name sent as is for its dots (as real dig 9.18)', () => {
+    const count = (t: string) => t.split(';; MSG SIZE').length - 1;
+    expect(count(dig('a.b.c.d.e.nope', '+search').text)).toBe(2);
+    expect(count(dig('a.b.c.d.e.nope').text)).toBe(1);
+    expect(count(dig('nope', '+search').text)).toBe(1);
+  });
+
   it("the SERVER is the pod's nameserver; a Default-policy pod asks the node's resolver", () => {
     expect(dig('web.default.svc.cluster.local').text).toContain(
       ';; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)\n',
