@@ -8,6 +8,44 @@
 // ---- shared --------------------------------------------------------------------------------
 export type { Diagnostic, Severity } from './diagnostics.ts';
 export { hasErrors } from './diagnostics.ts';
+// ---- dns (responder, wire codec, dig formatter, resolv.conf) ----------------------------------
+export { DNS_CODES } from './dns/codes.ts';
+export type { UpstreamRecord } from './dns/coredns/upstream.ts';
+export { DEFAULT_UPSTREAM, UPSTREAM_KIND } from './dns/coredns/upstream.ts';
+export type { DigArgs } from './dns/dig/args.ts';
+export { parseDigArgs } from './dns/dig/args.ts';
+export { DIG_VERSION, digWhen, formatDig } from './dns/dig/format.ts';
+export type {
+  DigInPod,
+  DigInPodRequest,
+  ResolveInPodRequest,
+} from './dns/in-pod.ts';
+export { digInPod, dnsServerAt, resolveInPod } from './dns/in-pod.ts';
+export { buildQuery } from './dns/query.ts';
+export type { AnsweredQuery } from './dns/query-hex.ts';
+export { answerQueryHex, digArgsFor, dnsJson, parseHex, toHex } from './dns/query-hex.ts';
+export { DEFAULT_NODE_RESOLV_CONF } from './dns/resolv/host.ts';
+export type { PodDnsType } from './dns/resolv/kubelet.ts';
+export type { ResolvConf } from './dns/resolv/pod.ts';
+export { defaultDnsClient, findPod, resolvConf } from './dns/resolv/pod.ts';
+export type { ResolverSettings } from './dns/resolv/settings.ts';
+export type { DnsExchange, DnsOptions, DnsServer } from './dns/respond.ts';
+export { ClusterDns, respond } from './dns/respond.ts';
+export type { AddressFamily } from './dns/walk/glibc.ts';
+export type {
+  Outcome as DnsOutcome,
+  SearchWalk,
+  WalkQuery,
+  WalkStep,
+} from './dns/walk/types.ts';
+export { decodeMessage } from './dns/wire/decode.ts';
+export { encodeMessage } from './dns/wire/encode.ts';
+export type {
+  Message as DnsMessage,
+  Question as DnsQuestion,
+  ResourceRecord as DnsRecord,
+} from './dns/wire/types.ts';
+export { parseType, RCODE, rcodeName, TYPE, typeName } from './dns/wire/types.ts';
 // ---- kube-proxy (rule IR, compiler, printers, diff) -------------------------------------------
 export { chainRules, rulesByChain } from './iptables/chains.ts';
 export type { ChainChange, RuleChange, RulesetDiff } from './iptables/diff.ts';
@@ -89,8 +127,6 @@ export type { DistributionEntry, Trace, TraceOptions, TraceRequest } from './tra
 export { TraceState, tracePacket } from './trace/trace.ts';
 export type { TraceWorld } from './trace/world.ts';
 export { traceWorld } from './trace/world.ts';
-
-// ---- dns (responder, wire codec, dig formatter, resolv.conf) ----------------------------------
 
 // ---- netfilter (packet walk, routing, conntrack, trace format) --------------------------------
 

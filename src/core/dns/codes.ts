@@ -18,4 +18,8 @@ export const DNS_CODES = {
   invalidDigArgument: 'SVCLAB-4008',
   /** dnsPolicy None without any nameserver (the API server rejects such a pod). */
   noNameservers: 'SVCLAB-4009',
+  /** The kubelet has no clusterDNS: a ClusterFirst pod falls back to Default (MissingClusterDNS). */
+  missingClusterDns: 'SVCLAB-4010',
+  /** `@server` (or the pod's nameserver) is an address where svclab models no DNS server. */
+  noDnsServer: 'SVCLAB-4011',
 } as const;

@@ -32,7 +32,14 @@ export interface DnsExchange {
   readonly wire: Uint8Array;
   /** Whether names in the reply are compressed (only when it would not fit otherwise). */
   readonly compressed: boolean;
-  readonly answeredBy: Served['answeredBy'];
+  /** CoreDNS's kubernetes plugin, its `forward` to the node's resolver, the server itself, or
+   * the node's resolver asked directly (a pod whose nameserver is not the cluster DNS). */
+  readonly answeredBy: Served['answeredBy'] | 'node-resolver';
+}
+
+/** Anything that answers DNS queries: the cluster's CoreDNS, or the node's resolver. */
+export interface DnsServer {
+  exchange(query: Message, transport?: 'udp' | 'tcp'): DnsExchange;
 }
 
 export function corednsConfig(cluster: Cluster, options: DnsOptions = {}): CorednsConfig {
@@ -48,7 +55,7 @@ export function corednsConfig(cluster: Cluster, options: DnsOptions = {}): Cored
 }
 
 /** A CoreDNS instance for one cluster, to answer many queries without re-indexing. */
-export class ClusterDns {
+export class ClusterDns implements DnsServer {
   readonly index: ClusterIndex;
   private readonly server: CorednsServer;
 

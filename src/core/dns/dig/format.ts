@@ -36,6 +36,12 @@ export interface DigExchange {
   /** `Wed Nov 25 03:59:57 UTC 2026` — see `digWhen`. */
   readonly when: string;
   readonly short?: boolean;
+  /**
+   * dig 9.18 prints the `;; Query time` ... `;; MSG SIZE` block twice when `+search` gets
+   * NXDOMAIN for a name it sent as is because it had enough dots (`recv_done` prints it on the
+   * search path and again at the end); see `digRepeatsFooter`.
+   */
+  readonly footerTwice?: boolean;
 }
 
 const OPCODES = ['QUERY', 'IQUERY', 'STATUS', 'RESERVED3', 'NOTIFY', 'UPDATE'];
@@ -125,13 +131,15 @@ function messageText(exchange: DigExchange, attempt: DigAttempt): string[] {
     ...section('ADDITIONAL', m.additional),
   );
   const s = exchange.server;
-  lines.push(
+  const footer = [
     `;; Query time: ${attempt.queryTimeMs} msec`,
     `;; SERVER: ${s.address}#${s.port}(${s.address}) (${attempt.transport})`,
     `;; WHEN: ${exchange.when}`,
     `;; MSG SIZE  rcvd: ${attempt.size}`,
     '',
-  );
+  ];
+  lines.push(...footer);
+  if (exchange.footerTwice) lines.push(...footer);
   return lines;
 }
 

@@ -3,7 +3,7 @@
  * TCP retry after a truncated UDP reply, and dig's text for all of it.
  */
 import { buildQuery, type QueryOptions, stableHash } from '../query.ts';
-import type { ClusterDns, DnsExchange } from '../respond.ts';
+import type { DnsExchange, DnsServer } from '../respond.ts';
 import { type DigAttempt, digWhen, formatDig } from './format.ts';
 
 export interface DigRun {
@@ -26,6 +26,8 @@ export interface DigRun {
   /** Defaults: 0 msec, and the seed capture's WHEN. */
   readonly queryTimeMs?: number;
   readonly when?: string;
+  /** See `DigExchange.footerTwice`. */
+  readonly footerTwice?: boolean;
 }
 
 export interface DigResult {
@@ -37,7 +39,7 @@ export interface DigResult {
 /** The WHEN of the seed blog capture (Sun Jul 14 08:38:53 UTC 2024). */
 export const SEED_WHEN = digWhen(1720946333);
 
-export function runDig(dns: ClusterDns, run: DigRun): DigResult {
+export function runDig(dns: DnsServer, run: DigRun): DigResult {
   const query = buildQuery(run.name, run.type, run.query);
   const exchanges: DnsExchange[] = [];
   if (run.tcp) exchanges.push(dns.exchange(query, 'tcp'));
@@ -67,6 +69,7 @@ export function runDig(dns: ClusterDns, run: DigRun): DigResult {
     attempts,
     when: run.when ?? SEED_WHEN,
     short: run.short ?? false,
+    footerTwice: run.footerTwice ?? false,
   });
   return { text, exchanges };
 }

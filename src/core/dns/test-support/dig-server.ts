@@ -2,7 +2,7 @@
  * Test support (Node only, outside the pure core): serves a ClusterDns over real UDP and TCP on
  * 127.0.0.1 so the real `dig` can query it, and records every query it received.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { accessSync } from 'node:fs';
 import net from 'node:net';
@@ -103,4 +103,33 @@ export function runRealDig(args: readonly string[]): Promise<string> {
       else resolve(stdout);
     });
   });
+}
+
+/**
+ * Runs a command with `resolvConf` (a file path) mounted over /etc/resolv.conf in a private mount
+ * namespace (`unshare -m`), so dig reads a pod's search list and ndots without touching the host.
+ */
+export function runWithResolvConf(resolvConf: string, command: readonly string[]): Promise<string> {
+  const script = 'mount --bind "$1" /etc/resolv.conf && shift && exec "$@"';
+  return new Promise((resolve, reject) => {
+    execFile(
+      'unshare',
+      ['-m', 'sh', '-c', script, 'sh', resolvConf, ...command],
+      { timeout: 10000 },
+      (error, stdout, stderr) => {
+        if (error && !stdout) reject(new Error(`${error.message}: ${stderr}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}
+
+/** Whether this process may make a private mount namespace (root, unshare installed). */
+export function canUnshareMount(): boolean {
+  try {
+    execFileSync('unshare', ['-m', 'true'], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,126 @@
+/**
+ * The real thing for the search walk: glibc 2.36's getaddrinfo (`getent ahosts`) runs with the
+ * pod's resolv.conf and /etc/hosts in a private namespace, against a server replaying svclab's
+ * CoreDNS replies. The names and types it asks for, in order, and the addresses it returns must be
+ * svclab's glibc walk. Skipped with a message where namespaces or getent are unavailable.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyScenario } from '../index.ts';
+import type { Cluster } from '../model/types.ts';
+import { resolveInPod } from './in-pod.ts';
+import { buildQuery } from './query.ts';
+import { resolvConf } from './resolv/pod.ts';
+import { ClusterDns } from './respond.ts';
+import { canUnshareNet, runGetent } from './test-support/glibc-run.ts';
+import { clusterDnsScenario } from './test-support/scenarios.ts';
+import { candidate } from './walk/types.ts';
+import { TYPE } from './wire/types.ts';
+
+const OK = canUnshareNet();
+const POD = 'default/nginx-59ff7ffd6b-7vgh2';
+
+/** A pod in `shop` that tunes its resolver through dnsConfig. */
+const TUNED = `---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: tuned
+  namespace: shop
+spec:
+  nodeName: node1
+  dnsConfig:
+    searches: [corp.example]
+    options:
+      - name: ndots
+        value: "2"
+      - name: edns0
+      - name: no-tld-query
+  containers:
+    - name: main
+status:
+  phase: Running
+  podIP: 10.244.1.77
+`;
+
+const CASES: ReadonlyArray<readonly [string, string]> = [
+  [POD, 'web'],
+  [POD, 'shop'], // NODATA does not stop glibc
+  [POD, 'api-lb.shop'],
+  [POD, 'db.example.com'],
+  [POD, 'web.default.svc.cluster.local'],
+  [POD, 'web.default.svc.cluster.local.'],
+  [POD, 'nope'],
+  [POD, 'a.b.c.d.e.example'],
+  [POD, 'search-proxy'], // ExternalName: CNAME and the upstream's A
+  [POD, 'nowhere'], // CNAME only: glibc stops there with no address
+  [POD, 'nginx'], // headless: three addresses
+  [POD, 'localhost'], // /etc/hosts: no query
+  [POD, 'nginx-59ff7ffd6b-7vgh2'], // the pod's own name, from /etc/hosts
+  ['shop/tuned', 'api-lb'], // ndots 2, EDNS, extra search domain
+  ['shop/tuned', 'nope'], // no-tld-query: never `nope.` as is
+  ['shop/tuned', 'db.example.com'], // 2 dots >= ndots 2: as is first
+];
+
+function hostsFile(entries: ReadonlyArray<{ address: string; names: readonly string[] }> | null) {
+  return `# Kubernetes-managed hosts file.\n${(entries ?? []).map((e) => `${e.address}\t${e.names.join('\t')}`).join('\n')}\n`;
+}
+
+describe.skipIf(!OK)("real glibc getaddrinfo walks the pod's search list as svclab says", () => {
+  const cluster: Cluster = applyScenario(clusterDnsScenario + TUNED).cluster;
+  const dns = new ClusterDns(cluster);
+  afterAll(() => {});
+
+  it.each(CASES)('%s: getent ahosts %s', async (pod, name) => {
+    const rc = resolvConf(cluster, pod);
+    if (!rc.ok) throw new Error(JSON.stringify(rc.diagnostics));
+    const { settings } = rc.value;
+    // Every name glibc could ask for, answered as svclab's CoreDNS answers glibc's query shape.
+    const replies: Record<string, string> = {};
+    for (const suffix of [null, ...settings.searches]) {
+      const fq = candidate(name, suffix);
+      for (const type of [TYPE.A, TYPE.AAAA]) {
+        const q = buildQuery(fq, type, {
+          id: 0,
+          ad: false,
+          edns: settings.edns0,
+          udpSize: 1200,
+          cookie: null,
+        });
+        const wire = dns.exchange(q).wire;
+        replies[`${fq.toLowerCase()}|${type}|${settings.edns0 ? 1 : 0}`] =
+          Buffer.from(wire).toString('hex');
+      }
+    }
+    const real = await runGetent({
+      name,
+      resolvConf: rc.value.text,
+      hosts: hostsFile(rc.value.hosts),
+      replies,
+    });
+    const walk = resolveInPod(cluster, { pod, name, dns });
+    if (!walk.ok) throw new Error('walk failed');
+    const ours = walk.value.steps.flatMap((s) =>
+      s.queries.map((q) => ({
+        name: s.name,
+        type: q.type,
+        edns: q.exchange.query.edns !== undefined,
+      })),
+    );
+    expect(real.queries.map((q) => ({ name: q.name, type: q.type, edns: q.edns }))).toEqual(ours);
+    // RD set, AD clear (glibc 2.31+ without trust-ad).
+    for (const q of real.queries) expect(q.flags & 0x0120).toBe(0x0100);
+    const addresses = new Set(
+      real.output
+        .split('\n')
+        .filter((l) => l)
+        .map((l) => l.split(/\s+/)[0]),
+    );
+    expect(addresses).toEqual(new Set(walk.value.addresses));
+  });
+});
+
+if (!OK) {
+  describe('real glibc', () => {
+    it.skip('unshare -n -m or getent is unavailable: the real getaddrinfo comparison is skipped', () => {});
+  });
+}
