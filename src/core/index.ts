@@ -79,3 +79,21 @@ export type { Result } from './result.ts';
 // ---- netfilter (packet walk, routing, conntrack, trace format) --------------------------------
 
 // ---- scenario (share-link codec, migrations) ---------------------------------------------------
+export { ShareCode } from './share/codes.ts';
+export type { FormatTable, ShareFormat } from './share/formats.ts';
+export { SHARE_FORMATS } from './share/formats.ts';
+export type {
+  DecodedShareLink,
+  EncodedShareLink,
+  ShareLinkOptions,
+  ShareLinkSize,
+  ShareState,
+} from './share/link.ts';
+export {
+  classifyShareLinkSize,
+  decodeShareFragment,
+  encodeShareLink,
+  SHARE_LINK_LIMITS,
+  scenarioYaml,
+} from './share/link.ts';
+export type { ShareView } from './share/view.ts';
