@@ -139,6 +139,11 @@ function decode(link: string, formats: FormatTable): DecodedShareLink {
   const hash = trimmed.indexOf('#');
   const fragment = hash >= 0 ? trimmed.slice(hash + 1) : trimmed;
   if (fragment === '') return failed(ShareCode.notALink, 'the link is empty: it holds no scenario');
+  if (hash < 0 && /^[a-z][a-z0-9+.-]*:\/\//i.test(fragment))
+    return failed(
+      ShareCode.notALink,
+      'the link has no # part: it holds no scenario (was the end of it cut off?)',
+    );
   const prefix = /^v(\d{1,9})\.(.*)$/s.exec(fragment);
   if (!prefix)
     return failed(

@@ -27,7 +27,7 @@ function checksum(bytes: Uint8Array): Uint8Array {
 
 export function encodeBody(json: string, dictionary: Uint8Array | undefined): string {
   const bytes = strToU8(json);
-  const deflated = deflateSync(bytes, { level: 9, mem: 12, ...(dictionary ? { dictionary } : {}) });
+  const deflated = deflateSync(bytes, { level: 9, ...(dictionary ? { dictionary } : {}) });
   const out = new Uint8Array(CHECKSUM_BYTES + deflated.length);
   out.set(checksum(bytes), 0);
   out.set(deflated, CHECKSUM_BYTES);
