@@ -71,6 +71,22 @@ describe('share links', () => {
     expect(open(seedLink.url).state.view).toEqual({});
   });
 
+  it('keeps text that is not ASCII (UTF-8 inside the link)', () => {
+    const text = seed.replace(
+      'k8s.kuboard.cn/name: nginx\nspec:\n  type: ClusterIP',
+      'k8s.kuboard.cn/name: nginx\n  annotations:\n    description: 入口服务 ✓\nspec:\n  type: ClusterIP',
+    );
+    expect(text).toContain('入口服务');
+    const { scenario } = open(link(text).url).state;
+    expect(scenario).toContain('description: 入口服务 ✓');
+    expect(userViews(scenario)).toBe(userViews(text));
+  });
+
+  it('refuses input far longer than any link before decoding it', () => {
+    const decoded = decodeShareFragment(`#v1.${'A'.repeat(2_000_001)}`);
+    expect(decoded.diagnostics[0]?.code).toBe(ShareCode.tooLarge);
+  });
+
   it('accepts the whole URL, the fragment, or the fragment with #', () => {
     const a = open(seedLink.url).state.scenario;
     expect(open(seedLink.fragment).state.scenario).toBe(a);

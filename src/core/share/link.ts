@@ -32,6 +32,9 @@ export const SHARE_LINK_LIMITS = {
 
 export type ShareLinkSize = 'ok' | 'warn' | 'download';
 
+/** Longer input is refused before any decoding (a pasted file, not a link). */
+const MAX_LINK_CHARACTERS = 2_000_000;
+
 export function classifyShareLinkSize(length: number): ShareLinkSize {
   if (length > SHARE_LINK_LIMITS.downloadAbove) return 'download';
   if (length > SHARE_LINK_LIMITS.warnAbove) return 'warn';
@@ -139,6 +142,11 @@ function decode(link: string, formats: FormatTable): DecodedShareLink {
   const hash = trimmed.indexOf('#');
   const fragment = hash >= 0 ? trimmed.slice(hash + 1) : trimmed;
   if (fragment === '') return failed(ShareCode.notALink, 'the link is empty: it holds no scenario');
+  if (fragment.length > MAX_LINK_CHARACTERS)
+    return failed(
+      ShareCode.tooLarge,
+      `the link is ${fragment.length} characters long; links over ${MAX_LINK_CHARACTERS} are not opened (share the scenario file instead)`,
+    );
   if (hash < 0 && /^[a-z][a-z0-9+.-]*:\/\//i.test(fragment))
     return failed(
       ShareCode.notALink,
