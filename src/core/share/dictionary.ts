@@ -37,7 +37,7 @@ const FRAGMENTS: readonly string[] = [
   '{"apiVersion":"kubeadm.k8s.io/v1beta3","kind":"ClusterConfiguration","kubernetesVersion":"v1.',
   '{"kind":"ClusterConfiguration","kubernetesVersion":"v1.3',
   '"kubernetes.io/arch":"amd64","kubernetes.io/os":"linux"},"name":"node',
-  '{"kind":"Node","metadata":{"creationTimestamp":"2024-07-1',
+  '{"kind":"Node","metadata":{"creationTimestamp":"20',
   '"spec":{"podCIDR":"10.244.',
   '.0/24"},"status":{"addresses":[{"address":"172.18.0.',
   '","type":"InternalIP"}],"conditions":[{"status":"True","type":"Ready"}]}}',
@@ -48,13 +48,16 @@ const FRAGMENTS: readonly string[] = [
   '"nodePort":3',
   '"ports":[{"name":"',
   '"selector":{"app":"',
-  '{"kind":"Pod","metadata":{"creationTimestamp":"2024-07-14T08:',
+  '{"kind":"Pod","metadata":{"creationTimestamp":"20',
   '"labels":{"app":"',
   '"pod-template-hash":"',
-  '"spec":{"containers":[{"image":"nginx:1.25","name":"nginx","ports":[{"containerPort":80}]}],"nodeName":"node',
+  '"image":"nginx","name":"',
+  '"spec":{"containers":[{"image":"',
+  '"ports":[{"containerPort":80',
+  '"nodeName":"node',
   '"status":{"conditions":[{"status":"True","type":"Initialized"},{"status":"True","type":"Ready"},{"status":"True","type":"ContainersReady"},{"status":"True","type":"PodScheduled"}],"hostIP":"172.18.0.',
   '","phase":"Running","podIP":"10.244.',
-  '","startTime":"2024-07-14T08:00:00Z"}}',
+  '","startTime":"20',
 ];
 
 /** The dictionary's bytes (ASCII only, so one byte per character). */
