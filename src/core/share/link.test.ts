@@ -58,6 +58,25 @@ describe('share links', () => {
     expect(userViews(scenario)).toBe(userViews(text));
   });
 
+  it('pins what the scheduler, IPAM and the default cluster chose, drops what the kubelet reports', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web, labels: {app: web}}',
+      'spec: {containers: [{name: c, image: nginx}]}',
+    ].join('\n');
+    const opened = open(link(text).url);
+    const kinds = opened.objects.map((o) => o.kind);
+    expect(kinds).toEqual(['ClusterConfiguration', 'Node', 'Node', 'Pod']);
+    const { scenario } = opened.state;
+    expect(scenario).toContain('podCIDR: 10.244.1.0/24');
+    expect(scenario).toContain('address: 172.18.0.3');
+    expect(scenario).toMatch(/nodeName: node1\n/);
+    expect(scenario).toMatch(/podIP: 10\.244\.1\.2\n/);
+    expect(scenario).not.toMatch(/containerStatuses|restartPolicy|podIPs|hostIP|uid:/);
+    expect(userViews(scenario)).toBe(userViews(text));
+  });
+
   it('carries the view state and gives it back unchanged', () => {
     const view = {
       node: 'node2',
