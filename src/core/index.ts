@@ -131,3 +131,28 @@ export { traceWorld } from './trace/world.ts';
 // ---- netfilter (packet walk, routing, conntrack, trace format) --------------------------------
 
 // ---- scenario (share-link codec, migrations) ---------------------------------------------------
+// Share links (see src/core/share/link.ts): the app state in a URL fragment `#v1.<base64url>`.
+//   const link = encodeShareLink({ scenario: text, view: { panel: 'Rules', node: 'node1' } },
+//                                { base: location.href });
+//   link.ok ? copy(link.url) /* link.sizeClass: 'ok' | 'warn' (> 2,048) | 'download' (> 8,000) */
+//           : show(link.diagnostics);
+//   const opened = decodeShareFragment(location.hash);  // never throws
+//   opened.ok ? load(opened.state.scenario, opened.state.view) : show(opened.diagnostics);
+export { ShareCode } from './share/codes.ts';
+export type { FormatTable, ShareFormat } from './share/formats.ts';
+export { SHARE_FORMATS } from './share/formats.ts';
+export type {
+  DecodedShareLink,
+  EncodedShareLink,
+  ShareLinkOptions,
+  ShareLinkSize,
+  ShareState,
+} from './share/link.ts';
+export {
+  classifyShareLinkSize,
+  decodeShareFragment,
+  encodeShareLink,
+  SHARE_LINK_LIMITS,
+  scenarioYaml,
+} from './share/link.ts';
+export type { ShareView } from './share/view.ts';

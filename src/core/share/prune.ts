@@ -1,0 +1,228 @@
+/**
+ * The smallest scenario that applies to the same cluster: every field the model re-derives or
+ * defaults is removed, by asking the model itself. A candidate removal is applied with
+ * `applyObjects` and kept only when the server-side objects and the derived EndpointSlices come
+ * out identical. So no defaulting rule is duplicated here, and a future model default is
+ * honoured without touching this file.
+ *
+ * Some values are re-derivable today but only through an allocator or a version default that may
+ * change in a later release (the default Kubernetes version, ClusterIPs, NodePorts, Pod IPs and
+ * nodes, node pod CIDRs and addresses). Those are pinned: always kept, so a link made today opens
+ * with the same addresses and rules after the model evolves.
+ *
+ * Speed: fields are tried top-down, one level at a time, and the same field of every object of a
+ * kind is tried together (a default is a default for all of them), so the number of applies grows
+ * with the number of distinct fields, not with the size of the cluster. When a batch fails, the
+ * objects that came out unchanged are retried together (halving on failure), and the fields of
+ * the others are tried one level deeper.
+ */
+import { applyObjects } from '../model/apply.ts';
+import { KINDS } from '../model/kinds.ts';
+import { isRecord } from '../model/manifest.ts';
+
+type Json = Record<string, unknown>;
+
+/** Sorted-key JSON: the model's spreads may order keys differently for equal objects. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (!isRecord(v)) return v;
+    const out: Json = {};
+    for (const k of Object.keys(v).sort()) out[k] = v[k];
+    return out;
+  });
+}
+
+interface Outcome {
+  /** What must not change: the objects as the server returns them and the derived slices. */
+  readonly fingerprint: string;
+  /** Each applied object's JSON by identity (kind/namespace/name); null marks an ambiguous one. */
+  readonly byIdentity: ReadonlyMap<string, string | null>;
+}
+
+function identity(o: unknown, defaultNamespace: boolean): string {
+  const object = isRecord(o) ? o : {};
+  const kind = String(object.kind);
+  const meta = isRecord(object.metadata) ? object.metadata : {};
+  const namespaced = defaultNamespace && KINDS[kind]?.namespaced === true;
+  const ns = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : '';
+  return `${kind}/${ns || (namespaced ? 'default' : '')}/${String(meta.name ?? '')}`;
+}
+
+function outcome(objects: readonly unknown[]): Outcome {
+  const applied = applyObjects(objects);
+  const byIdentity = new Map<string, string | null>();
+  const parts: string[] = [];
+  for (const o of applied.objects) {
+    const key = identity(o, false);
+    const json = stableStringify(o);
+    parts.push(json);
+    byIdentity.set(key, byIdentity.has(key) ? null : json);
+  }
+  parts.push(stableStringify(applied.cluster.endpointSlices));
+  return { fingerprint: parts.join('\n'), byIdentity };
+}
+
+/** The same cluster, as far as anyone can see: the fingerprints of the two object lists. */
+export function fingerprint(objects: readonly unknown[]): string {
+  return outcome(objects).fingerprint;
+}
+
+/** Values kept whatever the current model would re-derive (see the file comment). */
+function isPinned(kind: string, shape: string, value: unknown): boolean {
+  if (shape === 'kind' || shape === 'apiVersion' || shape === 'metadata.name') return true;
+  switch (kind) {
+    case 'ClusterConfiguration':
+      return shape === 'kubernetesVersion';
+    case 'Node':
+      return (
+        shape === 'spec.podCIDR' ||
+        (shape === 'spec.podCIDRs' && Array.isArray(value) && value.length > 1) ||
+        (shape === 'status.addresses.[]' && isRecord(value) && value.type === 'InternalIP')
+      );
+    case 'Pod':
+      return shape === 'spec.nodeName' || shape === 'status.podIP';
+    case 'Service':
+      return (
+        shape === 'spec.clusterIP' ||
+        (shape === 'spec.clusterIPs' && Array.isArray(value) && value.length > 1) ||
+        shape === 'spec.ports.[].nodePort' ||
+        shape === 'spec.healthCheckNodePort'
+      );
+    default:
+      return false;
+  }
+}
+
+const join = (shape: string, key: string) => (shape === '' ? key : `${shape}.${key}`);
+
+function holdsPin(kind: string, shape: string, value: unknown): boolean {
+  if (isPinned(kind, shape, value)) return true;
+  if (Array.isArray(value)) return value.some((v) => holdsPin(kind, join(shape, '[]'), v));
+  if (isRecord(value))
+    return Object.keys(value).some((k) => holdsPin(kind, join(shape, k), value[k]));
+  return false;
+}
+
+/** One field (or array element) of one object that may be removed. */
+interface Slot {
+  readonly object: number;
+  readonly kind: string;
+  readonly shape: string;
+  readonly parent: Json | unknown[];
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** Only configuration that kube-proxy's own defaults reproduce may vanish as a whole object. */
+const REMOVABLE_KINDS = new Set(['KubeProxyConfiguration']);
+
+/**
+ * Returns a copy of `objects` with every removable field removed; `fingerprint` of the result
+ * equals `fingerprint(objects)`. Object order is kept (allocation follows document order).
+ */
+export function pruneObjects(objects: readonly unknown[]): Json[] {
+  const current: Json[] = (JSON.parse(JSON.stringify(objects)) as unknown[]).filter(isRecord);
+  const target = outcome(current);
+
+  for (let i = current.length - 1; i >= 0; i--) {
+    const o = current[i];
+    if (!o || !REMOVABLE_KINDS.has(String(o.kind))) continue;
+    current.splice(i, 1);
+    if (outcome(current).fingerprint !== target.fingerprint) current.splice(i, 0, o);
+  }
+
+  const undo: Array<() => void> = [];
+  const remove = (s: Slot) => {
+    if (Array.isArray(s.parent)) {
+      const at = s.parent.indexOf(s.value);
+      s.parent.splice(at, 1);
+      const parent = s.parent;
+      undo.push(() => parent.splice(at, 0, s.value));
+    } else {
+      const parent = s.parent;
+      delete parent[s.key];
+      undo.push(() => {
+        parent[s.key] = s.value;
+      });
+    }
+  };
+  const restoreAll = () => {
+    for (let f = undo.pop(); f; f = undo.pop()) f();
+  };
+  const removeAll = (slots: readonly Slot[]): Outcome => {
+    for (const s of slots) remove(s);
+    return outcome(current);
+  };
+  /** Removes the slots if that changes nothing; else halves. Returns the slots kept. */
+  const tryBatch = (slots: readonly Slot[]): Slot[] => {
+    if (slots.length === 0) return [];
+    if (removeAll(slots).fingerprint === target.fingerprint) {
+      undo.length = 0;
+      return [];
+    }
+    restoreAll();
+    if (slots.length === 1) return [...slots];
+    const half = Math.ceil(slots.length / 2);
+    return [...tryBatch(slots.slice(0, half)), ...tryBatch(slots.slice(half))];
+  };
+  /** The objects whose own server-side form is unchanged in `trial`. */
+  const unchangedIn = (trial: Outcome, slots: readonly Slot[]) =>
+    slots.filter((s) => {
+      const key = identity(current[s.object], true);
+      const want = target.byIdentity.get(key);
+      return want !== undefined && want !== null && trial.byIdentity.get(key) === want;
+    });
+
+  const childrenOf = (s: { object: number; kind: string; shape: string }, value: unknown) => {
+    const out: Slot[] = [];
+    if (Array.isArray(value))
+      for (const v of value)
+        out.push({ ...s, shape: join(s.shape, '[]'), parent: value, key: '', value: v });
+    else if (isRecord(value))
+      for (const k of Object.keys(value))
+        out.push({ ...s, shape: join(s.shape, k), parent: value, key: k, value: value[k] });
+    return out;
+  };
+
+  let level: Slot[] = current.flatMap((o, i) =>
+    childrenOf({ object: i, kind: String(o.kind), shape: '' }, o),
+  );
+  const tried: Slot[] = [];
+  while (level.length > 0) {
+    const groups = new Map<string, Slot[]>();
+    const next: Slot[] = [];
+    for (const s of level) {
+      if (isPinned(s.kind, s.shape, s.value)) continue;
+      if (holdsPin(s.kind, s.shape, s.value)) {
+        next.push(...childrenOf(s, s.value));
+        continue;
+      }
+      const key = `${s.kind} ${s.shape}`;
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    for (const slots of groups.values()) {
+      const trial = removeAll(slots);
+      if (trial.fingerprint === target.fingerprint) {
+        undo.length = 0;
+        continue;
+      }
+      restoreAll();
+      const likely = new Set(slots.length > 1 ? unchangedIn(trial, slots) : []);
+      const kept = [...tryBatch([...likely]), ...slots.filter((s) => !likely.has(s))];
+      for (const s of kept) {
+        tried.push(s);
+        next.push(...childrenOf(s, s.value));
+      }
+    }
+    level = next;
+  }
+
+  // A container whose every field was removed may now go itself (deepest first).
+  for (const s of tried.reverse()) {
+    const empty = Array.isArray(s.value)
+      ? s.value.length === 0
+      : isRecord(s.value) && Object.keys(s.value).length === 0;
+    if (empty) tryBatch([s]);
+  }
+  return current;
+}
