@@ -67,8 +67,13 @@ function maskBits(values: number[], bitsPer: number, prefix: number): number[] {
   });
 }
 
+/** A dotted quad in its canonical form (no leading zeros): the common case, printed as is. */
+const CANONICAL_V4 =
+  /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 /** The iptables-save form of `-s`/`-d` text, or the text unchanged if it is not an address. */
 export function savedAddress(text: string): string {
+  if (CANONICAL_V4.test(text)) return `${text}/32`;
   const [ip = '', prefixText] = text.split('/');
   const v4 = parseV4(ip);
   if (v4) {

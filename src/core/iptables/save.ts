@@ -3,7 +3,7 @@ import { savedAddress } from './address.ts';
 import { rulesByChain } from './chains.ts';
 import { savedProbability } from './probability.ts';
 import { hostPort } from './restore.ts';
-import type { CtState, Match, Rule, Ruleset, Table, TableName, Target } from './types.ts';
+import type { Chain, CtState, Rule, Ruleset, Table, TableName, Target } from './types.ts';
 import { BUILTIN_CHAINS } from './types.ts';
 
 /**
@@ -44,88 +44,98 @@ function not(negated: boolean): string {
   return negated ? '! ' : '';
 }
 
+/** A match module and its options, in the order iptables loaded it. */
 interface ModuleEntry {
-  name: string;
-  options: string[];
+  readonly name: string;
+  options: string;
 }
 
+/** The module entry to add options to: a new one, or with `reuse` the first of that name. */
+function moduleFor(modules: ModuleEntry[], name: string, reuse: boolean): ModuleEntry {
+  if (reuse) {
+    for (const m of modules) if (m.name === name) return m;
+  }
+  const entry = { name, options: '' };
+  modules.push(entry);
+  return entry;
+}
+
+/** The rule's `iptables-save` line; remembered per Rule object (rules are immutable). */
+const savedLines = new WeakMap<object, string>();
+
 export function saveRuleLine(rule: Pick<Rule, 'chain' | 'matches' | 'target'>): string {
+  let line = savedLines.get(rule);
+  if (line === undefined) {
+    line = formatSaveRuleLine(rule);
+    savedLines.set(rule, line);
+  }
+  return line;
+}
+
+function formatSaveRuleLine(rule: Pick<Rule, 'chain' | 'matches' | 'target'>): string {
   let source = '';
   let dest = '';
   let protocol = '';
   const modules: ModuleEntry[] = [];
-  const moduleFor = (name: string, reuse: boolean): ModuleEntry => {
-    const found = reuse ? modules.find((x) => x.name === name) : undefined;
-    if (found) return found;
-    const entry = { name, options: [] };
-    modules.push(entry);
-    return entry;
-  };
-  for (const m of rule.matches) saveMatch(m);
-  function saveMatch(m: Match): void {
+  for (const m of rule.matches) {
     switch (m.kind) {
       case 'source':
         source = ` ${not(m.negated)}-s ${savedAddress(m.cidr)}`;
-        return;
+        break;
       case 'dest':
         dest = ` ${not(m.negated)}-d ${savedAddress(m.cidr)}`;
-        return;
+        break;
       case 'protocol':
         protocol = ` ${not(m.negated)}-p ${m.protocol}`;
-        return;
+        break;
       case 'module':
-        moduleFor(m.protocol, false);
-        return;
+        moduleFor(modules, m.protocol, false);
+        break;
       case 'dport':
         // iptables loads the protocol module implicitly at the first --dport if no -m came first.
-        moduleFor(m.protocol, true).options.push(`${not(m.negated)}--dport ${m.port}`);
-        return;
+        moduleFor(modules, m.protocol, true).options += ` ${not(m.negated)}--dport ${m.port}`;
+        break;
       case 'comment':
-        moduleFor('comment', false).options.push(`--comment ${saveString(m.text)}`);
-        return;
+        moduleFor(modules, 'comment', false).options += ` --comment ${saveString(m.text)}`;
+        break;
       case 'addrtype': {
-        const entry = moduleFor('addrtype', false);
-        if (m.srcType) entry.options.push(`${not(m.negated)}--src-type ${m.srcType}`);
-        if (m.dstType) entry.options.push(`${not(m.negated)}--dst-type ${m.dstType}`);
-        return;
+        const entry = moduleFor(modules, 'addrtype', false);
+        if (m.srcType) entry.options += ` ${not(m.negated)}--src-type ${m.srcType}`;
+        if (m.dstType) entry.options += ` ${not(m.negated)}--dst-type ${m.dstType}`;
+        break;
       }
       case 'mark': {
         const value = m.mask === 0xffffffff ? hex(m.value) : `${hex(m.value)}/${hex(m.mask)}`;
-        moduleFor('mark', false).options.push(`${not(m.negated)}--mark ${value}`);
-        return;
+        moduleFor(modules, 'mark', false).options += ` ${not(m.negated)}--mark ${value}`;
+        break;
       }
       case 'conntrack': {
-        const states = CTSTATE_ORDER.filter((s) => m.states.includes(s)).join(',');
-        moduleFor('conntrack', false).options.push(`${not(m.negated)}--ctstate ${states}`);
-        return;
+        const states = CTSTATE_ORDER.filter((x) => m.states.includes(x)).join(',');
+        moduleFor(modules, 'conntrack', false).options += ` ${not(m.negated)}--ctstate ${states}`;
+        break;
       }
       case 'statistic':
-        moduleFor('statistic', false).options.push(
-          `--mode ${m.mode} --probability ${savedProbability(m.probability)}`,
-        );
-        return;
+        moduleFor(modules, 'statistic', false).options +=
+          ` --mode ${m.mode} --probability ${savedProbability(m.probability)}`;
+        break;
       case 'recent': {
         const action =
           m.action === 'set'
             ? '--set'
             : `--rcheck${m.seconds === undefined ? '' : ` --seconds ${m.seconds}`}${m.reap ? ' --reap' : ''}`;
-        moduleFor('recent', false).options.push(
-          `${action} --name ${m.name} --mask 255.255.255.255 --rsource`,
-        );
-        return;
+        moduleFor(modules, 'recent', false).options +=
+          ` ${action} --name ${m.name} --mask 255.255.255.255 --rsource`;
+        break;
       }
       case 'nfacct':
-        moduleFor('nfacct', false).options.push(`--nfacct-name ${m.name}`);
-        return;
+        moduleFor(modules, 'nfacct', false).options += ` --nfacct-name ${m.name}`;
+        break;
       default:
         assertNever(m, 'match');
     }
   }
   let line = `-A ${rule.chain}${source}${dest}${protocol}`;
-  for (const entry of modules) {
-    line += ` -m ${entry.name}`;
-    for (const option of entry.options) line += ` ${option}`;
-  }
+  for (const entry of modules) line += ` -m ${entry.name}${entry.options}`;
   const target = saveTarget(rule.target);
   return target === '' ? line : `${line} ${target}`;
 }
@@ -156,18 +166,25 @@ export function saveTarget(t: Target): string {
   }
 }
 
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function printSaveTable(table: Table): string {
   const builtins = BUILTIN_CHAINS[table.name];
-  const policies = new Map(table.chains.map((c) => [c.name, c.policy]));
-  const userChains = table.chains
-    .filter((c) => !builtins.includes(c.name))
-    .map((c) => c.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const policies = new Map<string, Chain['policy']>();
+  const userChains: string[] = [];
+  for (const c of table.chains) {
+    if (builtins.includes(c.name)) policies.set(c.name, c.policy);
+    else userChains.push(c.name);
+  }
+  userChains.sort(byName);
   const lines = [`*${table.name}`];
   for (const name of builtins) lines.push(`:${name} ${policies.get(name) ?? 'ACCEPT'} [0:0]`);
   for (const name of userChains) lines.push(`:${name} - [0:0]`);
   const byChain = rulesByChain(table);
-  for (const name of [...builtins, ...userChains]) {
+  for (const name of builtins) {
+    for (const rule of byChain.get(name) ?? []) lines.push(saveRuleLine(rule));
+  }
+  for (const name of userChains) {
     for (const rule of byChain.get(name) ?? []) lines.push(saveRuleLine(rule));
   }
   lines.push('COMMIT');

@@ -9,10 +9,33 @@ import { base32 } from '@scure/base';
  * iptables limits chain names to 28 characters; the prefixes keep them readable.
  */
 
-const encode = utf8ToBytes;
+/** UTF-8 bytes; names are almost always ASCII, which needs no TextEncoder. */
+function encode(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return utf8ToBytes(text);
+    bytes[i] = c;
+  }
+  return bytes;
+}
+
+/**
+ * Names already computed. A cluster's names repeat from one compilation to the next (an edit
+ * changes a few), so remembering them saves most of the hashing; the memo is dropped whole
+ * when it grows past a bound, so memory stays flat.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 250_000;
 
 function hash16(text: string): string {
-  return base32.encode(sha256(encode(text))).slice(0, 16);
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  // 16 base32 characters are 80 bits: the first 10 bytes of the digest, no padding.
+  const name = base32.encode(sha256(encode(text)).subarray(0, 10));
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, name);
+  return name;
 }
 
 /** `ns/name:port` for a named port, `ns/name` for an unnamed one (proxy.ServicePortName.String). */

@@ -32,8 +32,8 @@ import { compileServicePort, type ServicePortBlock } from './service-rules.ts';
  * on large-cluster mode (the per-endpoint comments are dropped).
  *
  * A `KubeProxyCompiler` keeps each service port's block between compilations and reuses it when
- * the Service object, its EndpointSlice objects and the node context are unchanged (by identity),
- * the way kube-proxy's partial sync skips unchanged services.
+ * the Service, its EndpointSlices (the same objects, or objects with the same JSON) and the node
+ * context are unchanged, the way kube-proxy's partial sync skips unchanged services.
  */
 
 export interface KubeProxyCompileOptions {
@@ -73,14 +73,39 @@ interface PortState {
   readonly endpoints: readonly EndpointInfo[];
 }
 
+/** A Service's ports with their endpoints, and the inputs they were made from. */
 interface ServiceEntry {
+  readonly service: Service;
   readonly slices: readonly EndpointSlice[];
+  /** Proxier family and profile. */
   readonly key: string;
+  /** The Service and its slices as JSON: equal text means equal rules. */
+  readonly content: string;
   readonly ports: readonly PortState[];
 }
 
 function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/**
+ * Objects' JSON, remembered per object: applyScenario makes new objects on every apply, so the
+ * cache of service blocks compares content, and an unchanged object is serialised once.
+ */
+const jsonOf = new WeakMap<object, string>();
+function json(value: object): string {
+  let text = jsonOf.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonOf.set(value, text);
+  }
+  return text;
+}
+
+function contentOf(svc: Service, slices: readonly EndpointSlice[]): string {
+  let text = json(svc);
+  for (const slice of slices) text += `\n${json(slice)}`;
+  return text;
 }
 
 function byName(a: PortState, b: PortState): number {
@@ -91,7 +116,8 @@ function byName(a: PortState, b: PortState): number {
 }
 
 export class KubeProxyCompiler {
-  private services = new WeakMap<Service, ServiceEntry>();
+  /** By `ns/name`: the entries of the last compilation (removed Services drop out). */
+  private services = new Map<string, ServiceEntry>();
   private blocks = new WeakMap<PortState, { key: string; block: ServicePortBlock }>();
 
   compile(cluster: Cluster, options: KubeProxyCompileOptions = {}): Result<KubeProxyRules> {
@@ -149,24 +175,36 @@ export class KubeProxyCompiler {
       else slicesByService.set(key, [slice]);
     }
     const key = `${family}|${profile.label}`;
+    const previous = this.services;
+    this.services = new Map();
     const out: PortState[] = [];
     for (const svc of cluster.services) {
-      const slices =
-        slicesByService.get(`${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`) ?? [];
-      let entry = this.services.get(svc);
-      if (!entry || entry.key !== key || !sameSlices(entry.slices, slices)) {
+      const name = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+      const slices = slicesByService.get(name) ?? [];
+      let entry = previous.get(name);
+      const same =
+        entry !== undefined &&
+        entry.key === key &&
+        ((entry.service === svc && sameSlices(entry.slices, slices)) ||
+          entry.content === contentOf(svc, slices));
+      if (!entry || !same) {
         const endpoints = collectEndpoints(slices, family);
         entry = {
+          service: svc,
           slices,
           key,
+          content: contentOf(svc, slices),
           ports: servicePorts(svc, family, profile).map((info) => ({
             info,
             endpoints: endpoints.get(portKey(info.portName, info.apiProtocol)) ?? [],
           })),
         };
-        this.services.set(svc, entry);
+      } else if (entry.service !== svc || !sameSlices(entry.slices, slices)) {
+        // Same content in new objects: keep the compiled ports, remember the new identities.
+        entry = { ...entry, service: svc, slices };
       }
-      out.push(...entry.ports);
+      this.services.set(name, entry);
+      for (const p of entry.ports) out.push(p);
     }
     return out;
   }

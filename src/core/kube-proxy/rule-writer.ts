@@ -9,6 +9,7 @@ export class RuleWriter {
   readonly rules: Rule[] = [];
   readonly lines: string[] = [];
   private seen: Map<string, number> | null = null;
+  private joined: string | null = null;
 
   constructor(readonly table: TableName) {}
 
@@ -21,24 +22,31 @@ export class RuleWriter {
     if (n > 1) id += `#${n}`;
     this.rules.push({ id, chain, matches, target, provenance });
     this.lines.push(line);
+    this.joined = null;
   }
 
+  /** The lines as restore text (kept: a cached block is printed again on every compilation). */
   text(): string {
-    return this.lines.length === 0 ? '' : `${this.lines.join('\n')}\n`;
+    this.joined ??= this.lines.length === 0 ? '' : `${this.lines.join('\n')}\n`;
+    return this.joined;
   }
 }
 
 /** kube-proxy's chain LineBuffer. */
 export class ChainWriter {
   readonly chains: Chain[] = [];
+  private joined: string | null = null;
 
   write(name: string): void {
     this.chains.push({ name, policy: null });
+    this.joined = null;
   }
 
   text(): string {
-    return this.chains.length === 0
-      ? ''
-      : `${this.chains.map((c) => restoreChainLine(c.name)).join('\n')}\n`;
+    this.joined ??=
+      this.chains.length === 0
+        ? ''
+        : `${this.chains.map((c) => restoreChainLine(c.name)).join('\n')}\n`;
+    return this.joined;
   }
 }

@@ -36,12 +36,26 @@ function because(sources: SourceRef[], sentence: string): Provenance {
   return { sources, sentence };
 }
 
-/** `-m tcp -p tcp` as kube-proxy writes it (module first, then the protocol). */
-function proto(info: ServicePortInfo): Match[] {
-  return [
-    { kind: 'module', protocol: info.protocol },
-    { kind: 'protocol', protocol: info.protocol, negated: false },
-  ];
+/**
+ * `-m tcp -p tcp` as kube-proxy writes it (module first, then the protocol). Match objects are
+ * immutable, so rules share them: one pair per protocol for the whole ruleset.
+ */
+const PROTO: Readonly<Record<ServicePortInfo['protocol'], readonly Match[]>> = {
+  tcp: [
+    { kind: 'module', protocol: 'tcp' },
+    { kind: 'protocol', protocol: 'tcp', negated: false },
+  ],
+  udp: [
+    { kind: 'module', protocol: 'udp' },
+    { kind: 'protocol', protocol: 'udp', negated: false },
+  ],
+  sctp: [
+    { kind: 'module', protocol: 'sctp' },
+    { kind: 'protocol', protocol: 'sctp', negated: false },
+  ],
+};
+function proto(info: ServicePortInfo): readonly Match[] {
+  return PROTO[info.protocol];
 }
 
 function dport(info: ServicePortInfo, port: number): Match {
@@ -69,6 +83,7 @@ export function compileServicePort(
   const ipRef: SourceRef = { object: svcObject, field: info.clusterIP.field };
   const proto3 = `${info.port}/${info.apiProtocol}`;
   const { chains } = info;
+  const spnComment = comment(spn);
 
   const cat = categorizeEndpoints(endpoints, info, ctx, ctx.profile);
   const { cluster: clusterEndpoints, local: localEndpoints, hasAnyEndpoints } = cat;
@@ -408,7 +423,7 @@ export function compileServicePort(
   for (const ep of cat.reachable) {
     const sep = endpointChainName(spn, info.protocol, ep.endpoint);
     natChains.write(sep);
-    const base: Match[] = largeClusterMode ? [] : [comment(spn)];
+    const base: Match[] = largeClusterMode ? [] : [spnComment];
     natRules.write(
       sep,
       [...base, { kind: 'source', cidr: ep.ip, negated: false }],
