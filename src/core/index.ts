@@ -8,6 +8,14 @@
 // ---- shared --------------------------------------------------------------------------------
 export type { Diagnostic, Severity } from './diagnostics.ts';
 export { hasErrors } from './diagnostics.ts';
+// ---- dns (responder, wire codec, dig formatter, resolv.conf) ----------------------------------
+export type { DigArgs } from './dns/dig/args.ts';
+export { parseDigArgs } from './dns/dig/args.ts';
+export type { DigResult, DigRun } from './dns/dig/run.ts';
+export { runDig } from './dns/dig/run.ts';
+export type { DnsExchange, DnsOptions } from './dns/respond.ts';
+export { ClusterDns } from './dns/respond.ts';
+export { parseType as parseDnsType, typeName as dnsTypeName } from './dns/wire/types.ts';
 // ---- kube-proxy (rule IR, compiler, printers, diff) -------------------------------------------
 export { chainRules, rulesByChain } from './iptables/chains.ts';
 export type { ChainChange, RuleChange, RulesetDiff } from './iptables/diff.ts';
@@ -55,7 +63,6 @@ export type { Applied, AppliedDocument, ApplyOptions } from './model/apply.ts';
 export { applyScenario, DEFAULT_CREATION_TIMESTAMP } from './model/apply.ts';
 export { ModelCode } from './model/codes.ts';
 export { NEWEST_KUBERNETES_VERSION } from './model/settings.ts';
-
 // ---- shared model types ----------------------------------------------------------------------
 export type {
   Cluster,
@@ -73,8 +80,6 @@ export type {
   ServiceType,
 } from './model/types.ts';
 export type { Result } from './result.ts';
-
-// ---- dns (responder, wire codec, dig formatter, resolv.conf) ----------------------------------
 
 // ---- netfilter (packet walk, routing, conntrack, trace format) --------------------------------
 
