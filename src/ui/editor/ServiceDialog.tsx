@@ -113,7 +113,11 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
           </label>
           <label>
             Namespace
-            <input value={form.namespace} onChange={(e) => set({ namespace: e.target.value })} />
+            <input
+              value={form.namespace}
+              onChange={(e) => set({ namespace: e.target.value })}
+              data-testid="svc-namespace"
+            />
             <FieldErrors diagnostics={errors} path="metadata.namespace" />
           </label>
         </div>
@@ -276,6 +280,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                     internalTrafficPolicy: e.target.value as ServiceForm['internalTrafficPolicy'],
                   })
                 }
+                data-testid="svc-itp"
               >
                 <option value="">(default: Cluster)</option>
                 <option>Cluster</option>
@@ -303,6 +308,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                   value={form.affinityTimeout}
                   placeholder="10800"
                   onChange={(e) => set({ affinityTimeout: e.target.value })}
+                  data-testid="svc-affinity-timeout"
                 />
                 <FieldErrors diagnostics={errors} path="spec.sessionAffinityConfig" />
               </label>

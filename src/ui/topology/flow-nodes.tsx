@@ -41,10 +41,16 @@ export const PodNode = memo(function PodNode({ data }: Props<PodView>) {
 
 export const PodGroupNode = memo(function PodGroupNode({ data }: Props<PodGroupView>) {
   return (
-    <div className="flow-pod flow-pod-group" title={data.pods.join('\n')}>
+    <div className="flow-pod flow-pod-group" title={data.pods.join('\n')} data-testid="pod-group">
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="flow-pod-name">
-        {data.count} pods <span className="flow-muted">{data.selector || '(no labels)'}</span>
+        {data.selector === 'other Pods' ? (
+          <>{data.count} other pods</>
+        ) : (
+          <>
+            {data.count} pods <span className="flow-muted">{data.selector || '(no labels)'}</span>
+          </>
+        )}
       </div>
       <div className="flow-pod-meta">
         <span>
