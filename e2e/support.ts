@@ -153,3 +153,16 @@ export async function digOutput(page: Page, name: string, type: string): Promise
   await expect(out).toContainText(`dig ${name}`);
   return (await out.textContent()) ?? '';
 }
+
+/** The seed's three nginx endpoints (targetPort 80), as the EndpointSlice controller lists them. */
+export function seedEndpoints(targetPort = 80): string[] {
+  return exampleCluster('seed-nginx')
+    .pods.map((p) => `${p.status?.podIP}:${targetPort}`)
+    .sort();
+}
+
+/** The ClusterIP kubectl prints for a Service (second column after NAME and TYPE). */
+export function clusterIPIn(kubectlSvc: string, name: string): string {
+  const row = kubectlSvc.split('\n').find((l) => l.startsWith(`${name} `));
+  return row?.split(/\s+/)[2] ?? '';
+}

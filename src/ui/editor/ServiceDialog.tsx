@@ -69,7 +69,9 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
   const external = form.kind === 'NodePort' || form.kind === 'LoadBalancer';
 
   const submit = () => {
-    const outcome = commitText(addService(scenarioStore.getState().text, form));
+    // An ExternalName Service has no ports in the form (they are hidden), so it sends none.
+    const sent = form.kind === 'ExternalName' ? { ...form, ports: [] } : form;
+    const outcome = commitText(addService(scenarioStore.getState().text, sent));
     if (outcome.ok) {
       setErrors([]);
       setForm(initialServiceForm(form.kind));

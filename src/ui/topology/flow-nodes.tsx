@@ -96,18 +96,25 @@ export const ServiceNode = memo(function ServiceNode({ data }: Props<ServiceView
         <div className="mono">{data.headless ? 'clusterIP: None' : data.clusterIP}</div>
       )}
       {data.ports.length > 0 && <div className="mono flow-muted">{data.ports.join(', ')}</div>}
-      {data.externalIPs.length > 0 && (
+      {data.lbIPs.length > 0 && (
         <div className="mono">
-          <span className="flow-muted">ext </span>
-          {data.externalIPs.join(', ')}
+          <span className="flow-muted">LB </span>
+          {data.lbIPs.join(', ')}
         </div>
       )}
-      {data.type === 'LoadBalancer' && data.externalIPs.length === 0 && (
+      {data.type === 'LoadBalancer' && data.lbIPs.length === 0 && (
         <div className="mono flow-muted">LB &lt;pending&gt;</div>
+      )}
+      {data.externalIPs.length > 0 && (
+        <div className="mono">
+          <span className="flow-muted">externalIPs </span>
+          {data.externalIPs.join(', ')}
+        </div>
       )}
       {data.trafficPolicy === 'Local' && (
         <div className="flow-muted">externalTrafficPolicy: Local</div>
       )}
+      {data.sessionAffinity === 'ClientIP' && <div className="flow-muted">affinity: ClientIP</div>}
       <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </div>
   );

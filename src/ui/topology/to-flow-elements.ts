@@ -47,8 +47,11 @@ export interface ServiceView {
   readonly clusterIP: string;
   /** One line per port, as kubectl's PORT(S) column spells it: `80/TCP`, `80:30080/TCP`. */
   readonly ports: readonly string[];
+  /** status.loadBalancer.ingress: the addresses the cloud's load balancer got. */
+  readonly lbIPs: readonly string[];
   readonly externalIPs: readonly string[];
   readonly externalName: string;
+  readonly sessionAffinity: string;
   readonly trafficPolicy: string;
   readonly endpointCount: number;
 }
@@ -156,8 +159,10 @@ function serviceView(svc: Service, endpointCount: number): ServiceView {
     headless: svc.spec.clusterIP === 'None',
     clusterIP: svc.spec.clusterIP ?? '',
     ports: portsOf(svc),
-    externalIPs: [...lbIPs, ...(svc.spec.externalIPs ?? [])],
+    lbIPs,
+    externalIPs: svc.spec.externalIPs ?? [],
     externalName: svc.spec.externalName ?? '',
+    sessionAffinity: svc.spec.sessionAffinity ?? 'None',
     trafficPolicy:
       type === 'NodePort' || type === 'LoadBalancer'
         ? (svc.spec.externalTrafficPolicy ?? 'Cluster')
