@@ -209,7 +209,11 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
               <FieldErrors diagnostics={errors} path={`spec.ports[${i}]`} />
             </div>
           ))}
-          <FieldErrors diagnostics={errors} path="spec.ports" />
+          <FieldErrors
+            diagnostics={errors}
+            path="spec.ports"
+            except={form.ports.map((_, i) => `spec.ports[${i}]`)}
+          />
           <button
             type="button"
             onClick={() => set({ ports: [...form.ports, { ...emptyPort, name: '', port: '' }] })}
