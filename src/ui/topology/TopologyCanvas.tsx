@@ -98,12 +98,18 @@ function Canvas() {
     [elements, highlight, selected],
   );
   const { fitView } = useReactFlow();
-  // Refit when the cluster gains or loses a Node or a Service, not on every readiness toggle.
+  // Refit when the layout's outline changes (a Node, a Service, a frame growing or shrinking),
+  // not on every readiness toggle.
   const shape = elements
-    ? elements.nodes.filter((n) => n.type === 'node' || n.type === 'service').length
-    : 0;
+    ? elements.nodes
+        .filter((n) => n.type === 'node' || n.type === 'service')
+        .map(
+          (n) => `${n.position.x},${n.position.y},${n.style?.width ?? 0},${n.style?.height ?? 0}`,
+        )
+        .join(';')
+    : '';
   useEffect(() => {
-    if (shape > 0) requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+    if (shape !== '') requestAnimationFrame(() => void fitView({ padding: 0.08 }));
   }, [shape, fitView]);
 
   if (!applied)

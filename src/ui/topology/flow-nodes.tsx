@@ -44,18 +44,11 @@ export const PodGroupNode = memo(function PodGroupNode({ data }: Props<PodGroupV
     <div className="flow-pod flow-pod-group" title={data.pods.join('\n')} data-testid="pod-group">
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="flow-pod-name">
-        {data.selector === 'other Pods' ? (
-          <>{data.count} other pods</>
-        ) : (
-          <>
-            {data.count} pods <span className="flow-muted">{data.selector || '(no labels)'}</span>
-          </>
-        )}
+        {data.count} {data.selector === 'other Pods' ? 'other pods' : 'pods'}
+        <span className="flow-muted"> · {data.readyCount} ready</span>
       </div>
-      <div className="flow-pod-meta">
-        <span>
-          {data.readyCount}/{data.count} ready
-        </span>
+      <div className="flow-pod-meta mono flow-muted">
+        {data.selector === 'other Pods' ? 'various labels' : data.selector || '(no labels)'}
       </div>
     </div>
   );

@@ -202,6 +202,17 @@ function capGroups(groups: ReadonlyMap<string, Pod[]>): Array<[string, Pod[]]> {
   return [...all.filter(([k]) => keep.has(k)), [OTHER_PODS_KEY, rest]];
 }
 
+/** Pods on one Node fold into one group per namespace and label set. */
+function groupKey(pod: Pod): string {
+  return `${pod.metadata.namespace ?? 'default'}|${labelKey(pod)}`;
+}
+
+/** How many shapes a Node's Pods take: one each, or one per group past the threshold. */
+function shapeCount(pods: readonly Pod[]): number {
+  if (pods.length <= GROUP_THRESHOLD) return pods.length;
+  return Math.min(MAX_GROUPS_PER_NODE, new Set(pods.map(groupKey)).size);
+}
+
 function gridPosition(i: number, columns: number): { x: number; y: number } {
   return {
     x: FRAME_PAD + (i % columns) * (POD_W + POD_GAP),
@@ -222,11 +233,11 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   }
 
   // Row 0: the external client, the Services (wrapping), kube-dns. Below: the Node frames.
-  const perNode = cluster.nodes.map(
-    (n) => cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name).length,
+  // Columns follow the most shapes any Node holds (its Pods, or its groups once folded).
+  const shapesPerNode = cluster.nodes.map((n) =>
+    shapeCount(cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name)),
   );
-  const maxPods = Math.max(1, ...perNode);
-  const columns = podColumns(Math.min(maxPods, GROUP_THRESHOLD));
+  const columns = podColumns(Math.max(1, ...shapesPerNode));
   const frameWidth = FRAME_PAD * 2 + columns * POD_W + (columns - 1) * POD_GAP;
   // Node frames wrap into a near-square grid, so three or more Nodes still fill a tall canvas.
   const framesPerRow = Math.max(1, Math.ceil(Math.sqrt(cluster.nodes.length)));
@@ -284,7 +295,7 @@ export function toFlowElements(cluster: Cluster): FlowElements {
     if (grouped) {
       const groups = new Map<string, Pod[]>();
       for (const pod of frame.pods) {
-        const key = `${pod.metadata.namespace ?? 'default'}|${labelKey(pod)}`;
+        const key = groupKey(pod);
         groups.set(key, [...(groups.get(key) ?? []), pod]);
       }
       let i = 0;
