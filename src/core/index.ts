@@ -15,6 +15,8 @@ export { DEFAULT_UPSTREAM, UPSTREAM_KIND } from './dns/coredns/upstream.ts';
 export type { DigArgs } from './dns/dig/args.ts';
 export { parseDigArgs } from './dns/dig/args.ts';
 export { DIG_VERSION, digWhen, formatDig } from './dns/dig/format.ts';
+export type { DigResult, DigRun } from './dns/dig/run.ts';
+export { runDig } from './dns/dig/run.ts';
 export type {
   DigInPod,
   DigInPodRequest,
@@ -45,7 +47,15 @@ export type {
   Question as DnsQuestion,
   ResourceRecord as DnsRecord,
 } from './dns/wire/types.ts';
-export { parseType, RCODE, rcodeName, TYPE, typeName } from './dns/wire/types.ts';
+export {
+  parseType,
+  parseType as parseDnsType,
+  RCODE,
+  rcodeName,
+  TYPE,
+  typeName,
+  typeName as dnsTypeName,
+} from './dns/wire/types.ts';
 // ---- kube-proxy (rule IR, compiler, printers, diff) -------------------------------------------
 export { chainRules, rulesByChain } from './iptables/chains.ts';
 export type { ChainChange, RuleChange, RulesetDiff } from './iptables/diff.ts';

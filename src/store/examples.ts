@@ -25,11 +25,24 @@ export function titleOf(id: string, text: string): string {
   return first.startsWith('#') ? first.replace(/^#+\s*/, '').trim() : id;
 }
 
+/** The menu's order: the seed, then one Service feature after another; other files after, by name. */
+const MENU_ORDER = [
+  SEED_EXAMPLE_ID,
+  'nodeport',
+  'headless-dig',
+  'loadbalancer-source-ranges',
+  'externalname',
+  'external-traffic-local',
+  'session-affinity',
+  'pod-not-ready',
+];
+
 function exampleOrder(a: Example, b: Example): number {
-  // The seed first, then by file name (files are numbered or named by topic).
-  if (a.id === SEED_EXAMPLE_ID) return -1;
-  if (b.id === SEED_EXAMPLE_ID) return 1;
-  return a.id.localeCompare(b.id);
+  const rank = (id: string) => {
+    const i = MENU_ORDER.indexOf(id);
+    return i < 0 ? MENU_ORDER.length : i;
+  };
+  return rank(a.id) - rank(b.id) || a.id.localeCompare(b.id);
 }
 
 export const EXAMPLES: readonly Example[] = Object.entries(files)

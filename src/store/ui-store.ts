@@ -26,6 +26,14 @@ export interface UiState {
   readonly selected: string;
   /** The last edit's outcome, announced in the edit bar. */
   readonly notice: string;
+  /** The kubectl tab: which view, namespace (`*` = -A) and Service (`ns/name`) for describe. */
+  readonly kubectlView: 'pods' | 'services' | 'endpointslices' | 'describe';
+  readonly kubectlNamespace: string;
+  readonly kubectlService: string;
+  /** The DNS tab's query: source Pod (`ns/name`), the name and the type as typed. */
+  readonly dnsPod: string;
+  readonly dnsName: string;
+  readonly dnsType: string;
   readonly set: (patch: Partial<Omit<UiState, 'set'>>) => void;
 }
 
@@ -40,5 +48,11 @@ export const useUi = create<UiState>()((set) => ({
   sidePanelWidth: 0,
   selected: '',
   notice: '',
+  kubectlView: 'pods',
+  kubectlNamespace: 'default',
+  kubectlService: '',
+  dnsPod: '',
+  dnsName: 'nginx.default.svc.cluster.local',
+  dnsType: 'A',
   set: (patch) => set(patch),
 }));

@@ -1,5 +1,76 @@
+/**
+ * The DNS tab: pick a Pod, type a name and a type, and read what `dig` prints in that Pod.
+ * All DNS work goes through dns-adapter.ts.
+ */
+import { useApplied } from '../../store/scenario.ts';
+import { useUi } from '../../store/ui-store.ts';
 import { Waiting } from '../app/Waiting.tsx';
+import { DNS_TYPES, digFromPod, podKey, sourcePods } from './dns-adapter.ts';
 
 export function DnsPanel() {
-  return <Waiting what="the DNS responder and dig formatter" />;
+  const applied = useApplied();
+  const chosen = useUi((s) => s.dnsPod);
+  const name = useUi((s) => s.dnsName);
+  const type = useUi((s) => s.dnsType);
+  const set = useUi((s) => s.set);
+  if (!applied) return <Waiting what="the model's applyScenario" />;
+  const cluster = applied.cluster;
+  const pods = sourcePods(cluster).map(podKey);
+  const pod = pods.includes(chosen) ? chosen : (pods[0] ?? '');
+  const out = pod && name.trim() ? digFromPod(cluster, { pod, name, type }) : null;
+
+  return (
+    <div className="panel-body dns-panel">
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="DNS query">
+        <label className="field-inline">
+          <span>From Pod</span>
+          <select
+            value={pod}
+            onChange={(e) => set({ dnsPod: e.target.value })}
+            data-testid="dns-pod"
+          >
+            {pods.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline dns-name">
+          <span>Name</span>
+          <input
+            type="text"
+            value={name}
+            spellCheck={false}
+            onChange={(e) => set({ dnsName: e.target.value })}
+            data-testid="dns-name"
+          />
+        </label>
+        <label className="field-inline">
+          <span>Type</span>
+          <select
+            value={type}
+            onChange={(e) => set({ dnsType: e.target.value })}
+            data-testid="dns-type"
+          >
+            {DNS_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {pods.length === 0 ? (
+        <p className="flow-muted">No running Pod to run dig in: add a Pod first.</p>
+      ) : (
+        <pre className="output" data-testid="dns-output" aria-live="polite">
+          {out && <span className="prompt">$ {out.command}</span>}
+          {'\n'}
+          {out?.ok === true && out.text}
+          {out?.ok === false && <span className="stderr">{out.error}</span>}
+        </pre>
+      )}
+    </div>
+  );
 }

@@ -11,6 +11,7 @@ import { commitText, scenarioStore, useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { nodeId, podId, podReady, serviceId } from '../topology/to-flow-elements.ts';
 import { NodeDialog, PodDialog } from './PodDialog.tsx';
+import { freshPodNames } from './pod-names.ts';
 import { ServiceDialog } from './ServiceDialog.tsx';
 
 type Open = '' | 'node' | 'pod' | 'service';
@@ -97,14 +98,9 @@ function PodActions({ pod }: { pod: Pod }) {
         onClick={() => {
           const nodes = applied?.cluster.nodes.map((n) => n.metadata.name ?? '') ?? [];
           const taken = new Set(
-            objectsOfKind(text(), 'Pod').map((p) => (p.metadata as { name?: string }).name),
+            objectsOfKind(text(), 'Pod').map((p) => (p.metadata as { name?: string }).name ?? ''),
           );
-          let k = 0;
-          const fresh = () => {
-            do k++;
-            while (taken.has(`${base}-${k}`));
-            return `${base}-${k}`;
-          };
+          const fresh = freshPodNames(base, taken);
           run(
             scalePods(text(), ns, labels, Number(replicas) || 0, nodes, fresh),
             `scaled to ${replicas}`,

@@ -69,7 +69,9 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
   const external = form.kind === 'NodePort' || form.kind === 'LoadBalancer';
 
   const submit = () => {
-    const outcome = commitText(addService(scenarioStore.getState().text, form));
+    // An ExternalName Service has no ports in the form (they are hidden), so it sends none.
+    const sent = form.kind === 'ExternalName' ? { ...form, ports: [] } : form;
+    const outcome = commitText(addService(scenarioStore.getState().text, sent));
     if (outcome.ok) {
       setErrors([]);
       setForm(initialServiceForm(form.kind));
@@ -113,7 +115,11 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
           </label>
           <label>
             Namespace
-            <input value={form.namespace} onChange={(e) => set({ namespace: e.target.value })} />
+            <input
+              value={form.namespace}
+              onChange={(e) => set({ namespace: e.target.value })}
+              data-testid="svc-namespace"
+            />
             <FieldErrors diagnostics={errors} path="metadata.namespace" />
           </label>
         </div>
@@ -203,7 +209,11 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
               <FieldErrors diagnostics={errors} path={`spec.ports[${i}]`} />
             </div>
           ))}
-          <FieldErrors diagnostics={errors} path="spec.ports" />
+          <FieldErrors
+            diagnostics={errors}
+            path="spec.ports"
+            except={form.ports.map((_, i) => `spec.ports[${i}]`)}
+          />
           <button
             type="button"
             onClick={() => set({ ports: [...form.ports, { ...emptyPort, name: '', port: '' }] })}
@@ -276,6 +286,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                     internalTrafficPolicy: e.target.value as ServiceForm['internalTrafficPolicy'],
                   })
                 }
+                data-testid="svc-itp"
               >
                 <option value="">(default: Cluster)</option>
                 <option>Cluster</option>
@@ -303,6 +314,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                   value={form.affinityTimeout}
                   placeholder="10800"
                   onChange={(e) => set({ affinityTimeout: e.target.value })}
+                  data-testid="svc-affinity-timeout"
                 />
                 <FieldErrors diagnostics={errors} path="spec.sessionAffinityConfig" />
               </label>

@@ -26,11 +26,16 @@ export function unclaimed(
 export function FieldErrors({
   diagnostics,
   path,
+  except,
 }: {
   diagnostics: readonly Diagnostic[];
   path: string;
+  /** Paths shown by inputs inside this one (e.g. each port's row), so no message shows twice. */
+  except?: readonly string[];
 }) {
-  const list = errorsFor(diagnostics, path);
+  const list = errorsFor(diagnostics, path).filter(
+    (d) => !except?.some((p) => errorsFor([d], p).length > 0),
+  );
   if (list.length === 0) return null;
   return (
     <div className="field-errors" role="alert" data-testid={`error-${path}`}>

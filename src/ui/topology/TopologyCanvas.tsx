@@ -13,14 +13,22 @@ import { useEffect, useMemo } from 'react';
 import { memoLast } from '../../store/memo.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
+import { EdgeLegend } from './EdgeLegend.tsx';
 import { nodeTypes } from './flow-nodes.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
-import { type FlowEdge, type FlowElements, toFlowElements } from './to-flow-elements.ts';
+import {
+  DEFAULT_SIZES,
+  type FlowEdge,
+  type FlowElements,
+  POD_H,
+  POD_W,
+  toFlowElements,
+} from './to-flow-elements.ts';
 
 const elementsOf = memoLast(toFlowElements);
 
 /** How each endpoint state is drawn: by dash pattern and words, not by colour alone. */
-const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
+export const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
   ready: { stroke: '#2f7d4f', strokeWidth: 2 },
   'serving-terminating': { stroke: '#b26a00', strokeWidth: 2, strokeDasharray: '8 5' },
   'not-ready': { stroke: '#9aa1ad', strokeWidth: 1.5, strokeDasharray: '2 4' },
@@ -40,6 +48,10 @@ function toReactFlow(
     selectable: false,
     ...(n.parentId ? { parentId: n.parentId, extent: 'parent' as const } : {}),
     ...(n.style ? { style: { ...n.style } } : {}),
+    // The minimap draws only nodes whose size it knows; as the flow is controlled and the
+    // measured sizes are not fed back, give it the size each shape is laid out with.
+    initialWidth: (n.style ?? DEFAULT_SIZES[n.type])?.width ?? POD_W,
+    initialHeight: (n.style ?? DEFAULT_SIZES[n.type])?.height ?? POD_H,
     ...(n.type === 'node' ? { zIndex: -1 } : {}),
     ...(lit.has(n.id) ? { className: 'flow-highlight' } : {}),
   }));
@@ -48,7 +60,15 @@ function toReactFlow(
     source: e.source,
     target: e.target,
     style: EDGE_STYLE[e.state],
-    markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.state].stroke as string },
+    // The arrowhead differs too: filled for ready, open for terminating, none for not-ready.
+    ...(e.state === 'not-ready'
+      ? {}
+      : {
+          markerEnd: {
+            type: e.state === 'ready' ? MarkerType.ArrowClosed : MarkerType.Arrow,
+            color: EDGE_STYLE[e.state].stroke as string,
+          },
+        }),
     className: `flow-edge-${e.state}${lit.has(e.source) || lit.has(e.target) ? ' flow-edge-lit' : ''}`,
     selectable: false,
     zIndex: 1,
@@ -78,12 +98,18 @@ function Canvas() {
     [elements, highlight, selected],
   );
   const { fitView } = useReactFlow();
-  // Refit when the cluster gains or loses a Node or a Service, not on every readiness toggle.
+  // Refit when the layout's outline changes (a Node, a Service, a frame growing or shrinking),
+  // not on every readiness toggle.
   const shape = elements
-    ? elements.nodes.filter((n) => n.type === 'node' || n.type === 'service').length
-    : 0;
+    ? elements.nodes
+        .filter((n) => n.type === 'node' || n.type === 'service')
+        .map(
+          (n) => `${n.position.x},${n.position.y},${n.style?.width ?? 0},${n.style?.height ?? 0}`,
+        )
+        .join(';')
+    : '';
   useEffect(() => {
-    if (shape > 0) requestAnimationFrame(() => void fitView({ padding: 0.08 }));
+    if (shape !== '') requestAnimationFrame(() => void fitView({ padding: 0.08 }));
   }, [shape, fitView]);
 
   if (!applied)
@@ -116,6 +142,7 @@ function Canvas() {
       <Background gap={24} />
       <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={2} />
       <Controls showInteractive={false} />
+      <EdgeLegend />
       {elements && <PacketLayer elements={elements} />}
     </ReactFlow>
   );

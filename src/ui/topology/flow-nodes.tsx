@@ -41,15 +41,14 @@ export const PodNode = memo(function PodNode({ data }: Props<PodView>) {
 
 export const PodGroupNode = memo(function PodGroupNode({ data }: Props<PodGroupView>) {
   return (
-    <div className="flow-pod flow-pod-group" title={data.pods.join('\n')}>
+    <div className="flow-pod flow-pod-group" title={data.pods.join('\n')} data-testid="pod-group">
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="flow-pod-name">
-        {data.count} pods <span className="flow-muted">{data.selector || '(no labels)'}</span>
+        {data.count} {data.selector === 'other Pods' ? 'other pods' : 'pods'}
+        <span className="flow-muted"> · {data.readyCount} ready</span>
       </div>
-      <div className="flow-pod-meta">
-        <span>
-          {data.readyCount}/{data.count} ready
-        </span>
+      <div className="flow-pod-meta mono flow-muted">
+        {data.selector === 'other Pods' ? 'various labels' : data.selector || '(no labels)'}
       </div>
     </div>
   );
@@ -90,18 +89,25 @@ export const ServiceNode = memo(function ServiceNode({ data }: Props<ServiceView
         <div className="mono">{data.headless ? 'clusterIP: None' : data.clusterIP}</div>
       )}
       {data.ports.length > 0 && <div className="mono flow-muted">{data.ports.join(', ')}</div>}
-      {data.externalIPs.length > 0 && (
+      {data.lbIPs.length > 0 && (
         <div className="mono">
-          <span className="flow-muted">ext </span>
-          {data.externalIPs.join(', ')}
+          <span className="flow-muted">LB </span>
+          {data.lbIPs.join(', ')}
         </div>
       )}
-      {data.type === 'LoadBalancer' && data.externalIPs.length === 0 && (
+      {data.type === 'LoadBalancer' && data.lbIPs.length === 0 && (
         <div className="mono flow-muted">LB &lt;pending&gt;</div>
+      )}
+      {data.externalIPs.length > 0 && (
+        <div className="mono">
+          <span className="flow-muted">externalIPs </span>
+          {data.externalIPs.join(', ')}
+        </div>
       )}
       {data.trafficPolicy === 'Local' && (
         <div className="flow-muted">externalTrafficPolicy: Local</div>
       )}
+      {data.sessionAffinity === 'ClientIP' && <div className="flow-muted">affinity: ClientIP</div>}
       <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </div>
   );

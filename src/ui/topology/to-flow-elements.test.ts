@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster, EndpointSlice, Node, Pod, Service } from '../../core/index.ts';
-import { centerOf, GROUP_THRESHOLD, podId, serviceId, toFlowElements } from './to-flow-elements.ts';
+import {
+  centerOf,
+  GROUP_THRESHOLD,
+  MAX_GROUPS_PER_NODE,
+  podId,
+  serviceId,
+  toFlowElements,
+} from './to-flow-elements.ts';
 
 const node = (name: string, ip: string): Node => ({
   apiVersion: 'v1',
@@ -168,11 +175,46 @@ describe('toFlowElements', () => {
     expect(big.nodes.filter((n) => n.type === 'pod')).toHaveLength(0);
   });
 
+  it('keeps 300 Pods with 100 label sets to a few shapes per Node, every endpoint still drawn', () => {
+    const nodes = [node('node1', '172.18.0.3'), node('node2', '172.18.0.4')];
+    const pods = Array.from({ length: 300 }, (_, i) => {
+      const p = pod(
+        `app${i % 100}-${i}`,
+        i % 2 === 0 ? 'node1' : 'node2',
+        `10.244.${1 + (i % 2)}.${2 + Math.floor(i / 2)}`,
+      );
+      return { ...p, metadata: { ...p.metadata, labels: { app: `app${i % 100}` } } };
+    });
+    const services = Array.from({ length: 100 }, (_, k) => ({
+      ...service(`app${k}`),
+      spec: { ...service(`app${k}`).spec, selector: { app: `app${k}` } },
+    }));
+    const slices = services.map((s) =>
+      slice(
+        s.metadata.name ?? '',
+        pods
+          .filter((p) => p.metadata.labels?.app === s.metadata.name)
+          .map((p) => ep(p.metadata.name ?? '', p.status?.podIP ?? '', { ready: true })),
+      ),
+    );
+    const el300 = toFlowElements(cluster({ nodes, pods, services, endpointSlices: slices }));
+    const groups = el300.nodes.filter((n) => n.type === 'pod-group');
+    expect(groups).toHaveLength(2 * MAX_GROUPS_PER_NODE);
+    expect(el300.nodes.filter((n) => n.type === 'pod')).toHaveLength(0);
+    const drawn = groups.reduce((sum, g) => sum + ((g.data as { count: number }).count ?? 0), 0);
+    expect(drawn).toBe(300);
+    // Every Service still has a line to the shape(s) holding its endpoints.
+    for (const s of services)
+      expect(
+        el300.edges.some((e) => e.source === serviceId('default', s.metadata.name ?? '')),
+      ).toBe(true);
+  });
+
   it('gives absolute centres for children of a frame', () => {
     const frame = el.nodes.find((n) => n.id === 'node:node1');
     const a = el.nodes.find((n) => n.id === podId('default', 'a'));
     const centre = centerOf(el, podId('default', 'a'));
-    expect(centre?.x).toBe((frame?.position.x ?? 0) + (a?.position.x ?? 0) + 84);
+    expect(centre?.x).toBe((frame?.position.x ?? 0) + (a?.position.x ?? 0) + 98);
   });
 
   it('is deterministic', () => {

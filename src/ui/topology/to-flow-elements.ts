@@ -5,7 +5,8 @@
  * the selector but is not ready is still an endpoint, drawn as not-ready).
  *
  * Pure and deterministic, so it is unit-tested without a browser. Layout is a simple grid: the
- * Services in a row above the Node frames, the external client and kube-dns on the left.
+ * Services in rows above the Node frames (which wrap into a near-square grid), the external
+ * client on the left and kube-dns on the right of the Services.
  */
 import type { Cluster, Endpoint, Pod, Service } from '../../core/index.ts';
 
@@ -46,8 +47,11 @@ export interface ServiceView {
   readonly clusterIP: string;
   /** One line per port, as kubectl's PORT(S) column spells it: `80/TCP`, `80:30080/TCP`. */
   readonly ports: readonly string[];
+  /** status.loadBalancer.ingress: the addresses the cloud's load balancer got. */
+  readonly lbIPs: readonly string[];
   readonly externalIPs: readonly string[];
   readonly externalName: string;
+  readonly sessionAffinity: string;
   readonly trafficPolicy: string;
   readonly endpointCount: number;
 }
@@ -97,7 +101,7 @@ export interface FlowElements {
 /** Above this many Pods on one Node, Pods with the same labels are drawn as one group. */
 export const GROUP_THRESHOLD = 24;
 
-export const POD_W = 168;
+export const POD_W = 196;
 export const POD_H = 54;
 const POD_GAP = 10;
 /** Pods per row in a frame: two for small clusters, up to four for big ones. */
@@ -155,8 +159,10 @@ function serviceView(svc: Service, endpointCount: number): ServiceView {
     headless: svc.spec.clusterIP === 'None',
     clusterIP: svc.spec.clusterIP ?? '',
     ports: portsOf(svc),
-    externalIPs: [...lbIPs, ...(svc.spec.externalIPs ?? [])],
+    lbIPs,
+    externalIPs: svc.spec.externalIPs ?? [],
     externalName: svc.spec.externalName ?? '',
+    sessionAffinity: svc.spec.sessionAffinity ?? 'None',
     trafficPolicy:
       type === 'NodePort' || type === 'LoadBalancer'
         ? (svc.spec.externalTrafficPolicy ?? 'Cluster')
@@ -172,6 +178,39 @@ function labelKey(pod: Pod): string {
     .sort()
     .map((k) => `${k}=${labels[k]}`)
     .join(',');
+}
+
+/** At most this many group shapes per Node; the smallest groups beyond it share one shape. */
+export const MAX_GROUPS_PER_NODE = 12;
+/** The group key (namespace|labels) of the shape that holds the rest. */
+export const OTHER_PODS_KEY = '|other Pods';
+
+/**
+ * Caps the groups on one Node so that hundreds of differently-labelled Pods still fit: the
+ * biggest groups keep their shape (in their first-seen order), the rest fold into one.
+ */
+function capGroups(groups: ReadonlyMap<string, Pod[]>): Array<[string, Pod[]]> {
+  const all = [...groups];
+  if (all.length <= MAX_GROUPS_PER_NODE) return all;
+  const keep = new Set(
+    [...all]
+      .sort((a, b) => b[1].length - a[1].length)
+      .slice(0, MAX_GROUPS_PER_NODE - 1)
+      .map(([k]) => k),
+  );
+  const rest = all.filter(([k]) => !keep.has(k)).flatMap(([, pods]) => pods);
+  return [...all.filter(([k]) => keep.has(k)), [OTHER_PODS_KEY, rest]];
+}
+
+/** Pods on one Node fold into one group per namespace and label set. */
+function groupKey(pod: Pod): string {
+  return `${pod.metadata.namespace ?? 'default'}|${labelKey(pod)}`;
+}
+
+/** How many shapes a Node's Pods take: one each, or one per group past the threshold. */
+function shapeCount(pods: readonly Pod[]): number {
+  if (pods.length <= GROUP_THRESHOLD) return pods.length;
+  return Math.min(MAX_GROUPS_PER_NODE, new Set(pods.map(groupKey)).size);
 }
 
 function gridPosition(i: number, columns: number): { x: number; y: number } {
@@ -194,13 +233,16 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   }
 
   // Row 0: the external client, the Services (wrapping), kube-dns. Below: the Node frames.
-  const perNode = cluster.nodes.map(
-    (n) => cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name).length,
+  // Columns follow the most shapes any Node holds (its Pods, or its groups once folded).
+  const shapesPerNode = cluster.nodes.map((n) =>
+    shapeCount(cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name)),
   );
-  const maxPods = Math.max(1, ...perNode);
-  const columns = podColumns(Math.min(maxPods, GROUP_THRESHOLD));
+  const columns = podColumns(Math.max(1, ...shapesPerNode));
   const frameWidth = FRAME_PAD * 2 + columns * POD_W + (columns - 1) * POD_GAP;
-  const framesSpan = Math.max(1, cluster.nodes.length) * (frameWidth + NODE_GAP) - NODE_GAP;
+  // Node frames wrap into a near-square grid, so three or more Nodes still fill a tall canvas.
+  const framesPerRow = Math.max(1, Math.ceil(Math.sqrt(cluster.nodes.length)));
+  const framesSpan =
+    Math.min(Math.max(1, cluster.nodes.length), framesPerRow) * (frameWidth + NODE_GAP) - NODE_GAP;
   const leftX = 0;
   const servicesLeft = SIDE_W + SERVICE_GAP;
   const perRow = Math.max(
@@ -227,7 +269,10 @@ export function toFlowElements(cluster: Cluster): FlowElements {
     data: { kind: 'dns', ip: cluster.clusterDNS },
   });
 
+  let column = 0;
   let x = leftX;
+  let y = framesTop;
+  let rowHeight = 0;
   const nodeNames = new Set(cluster.nodes.map((n) => n.metadata.name ?? ''));
   const unscheduled = cluster.pods.filter((p) => !nodeNames.has(p.spec.nodeName ?? ''));
   const frames: Array<{ name: string; internalIP: string; podCIDR: string; pods: Pod[] }> =
@@ -250,11 +295,11 @@ export function toFlowElements(cluster: Cluster): FlowElements {
     if (grouped) {
       const groups = new Map<string, Pod[]>();
       for (const pod of frame.pods) {
-        const key = `${pod.metadata.namespace ?? 'default'}|${labelKey(pod)}`;
+        const key = groupKey(pod);
         groups.set(key, [...(groups.get(key) ?? []), pod]);
       }
       let i = 0;
-      for (const [key, pods] of groups) {
+      for (const [key, pods] of capGroups(groups)) {
         const gid = `${id}|group:${key}`;
         for (const p of pods)
           drawnAs.set(podId(p.metadata.namespace ?? 'default', p.metadata.name ?? ''), gid);
@@ -298,10 +343,16 @@ export function toFlowElements(cluster: Cluster): FlowElements {
     const rows = Math.max(1, Math.ceil(children.length / columns));
     const width = frameWidth;
     const height = FRAME_HEADER + rows * (POD_H + POD_GAP) + FRAME_PAD - POD_GAP;
+    if (column === framesPerRow) {
+      column = 0;
+      x = leftX;
+      y += rowHeight + NODE_GAP;
+      rowHeight = 0;
+    }
     nodes.push({
       id,
       type: 'node',
-      position: { x, y: framesTop },
+      position: { x, y },
       style: { width, height },
       data: {
         kind: 'node',
@@ -313,6 +364,8 @@ export function toFlowElements(cluster: Cluster): FlowElements {
     });
     nodes.push(...children);
     x += width + NODE_GAP;
+    rowHeight = Math.max(rowHeight, height);
+    column++;
   }
 
   // Services in a row above the frames; their EndpointSlices give the edges.

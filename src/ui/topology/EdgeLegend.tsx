@@ -1,0 +1,56 @@
+/**
+ * What the Service → endpoint lines mean. The states differ by dash pattern, arrowhead and the
+ * words on the line, so the key reads without colour.
+ */
+import { Panel } from '@xyflow/react';
+
+const ROWS = [
+  { state: 'ready', words: 'ready endpoint', dash: undefined, head: 'filled arrow' },
+  {
+    state: 'serving-terminating',
+    words: 'serving, terminating',
+    dash: '8 5',
+    head: 'open arrow',
+  },
+  { state: 'not-ready', words: 'not ready', dash: '2 4', head: 'no arrow' },
+] as const;
+
+const STROKE: Record<(typeof ROWS)[number]['state'], string> = {
+  ready: '#2f7d4f',
+  'serving-terminating': '#b26a00',
+  'not-ready': '#9aa1ad',
+};
+
+export function EdgeLegend() {
+  return (
+    <Panel position="top-right" className="edge-legend" aria-label="Line styles">
+      <ul>
+        {ROWS.map((r) => (
+          <li key={r.state} data-testid={`legend-${r.state}`}>
+            <svg width="44" height="10" aria-hidden="true">
+              <line
+                x1="2"
+                y1="5"
+                x2="34"
+                y2="5"
+                stroke={STROKE[r.state]}
+                strokeWidth="2"
+                strokeDasharray={r.dash}
+              />
+              {r.head === 'filled arrow' && <path d="M34 1 L42 5 L34 9 Z" fill={STROKE[r.state]} />}
+              {r.head === 'open arrow' && (
+                <path
+                  d="M34 1 L42 5 L34 9"
+                  fill="none"
+                  stroke={STROKE[r.state]}
+                  strokeWidth="1.5"
+                />
+              )}
+            </svg>
+            <span>{r.words}</span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
