@@ -110,7 +110,7 @@ function parseCidrOrNull(text: string): Cidr | null {
   const [ip, prefix] = text.split('/');
   const a = parseIP(ip ?? '');
   const bits = Number(prefix);
-  if (!a || a.family !== 4 || !Number.isInteger(bits) || bits < 0 || bits > 32) return null;
+  if (a?.family !== 4 || !Number.isInteger(bits) || bits < 0 || bits > 32) return null;
   const mask = (1n << BigInt(32 - bits)) - 1n;
   return { family: 4, base: a.value & ~mask, prefix: bits, hostBitsSet: false };
 }

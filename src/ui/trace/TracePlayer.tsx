@@ -29,9 +29,11 @@ export function TracePlayer() {
         </button>
         <button
           type="button"
-          onClick={() =>
-            step >= steps.length - 1 ? (go(0), setPlaying(true)) : setPlaying(!playing)
-          }
+          onClick={() => {
+            const atEnd = step >= steps.length - 1;
+            if (atEnd) go(0);
+            setPlaying(atEnd ? true : !playing);
+          }}
           aria-label={playing ? 'Pause' : 'Play'}
           data-testid="trace-play"
         >
