@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { exampleFiles, kubeProxyFixtures } from '../model/test-support/fixtures.ts';
 import { ShareCode } from './codes.ts';
 import {
@@ -130,6 +131,18 @@ describe('share links', () => {
   it('is deterministic and a fixed point: re-sharing an opened link gives the same link', () => {
     expect(link(seed).url).toBe(seedLink.url);
     expect(link(open(seedLink.url).state.scenario).url).toBe(seedLink.url);
+  });
+
+  it('does not depend on how the scenario was written: key order, YAML or JSON, a List', () => {
+    const reversed = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(reversed);
+      if (typeof v !== 'object' || v === null) return v;
+      const entries = Object.entries(v).reverse();
+      return Object.fromEntries(entries.map(([k, x]) => [k, reversed(x)]));
+    };
+    const items = parseAllDocuments(seed).map((d) => reversed(d.toJS()));
+    const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items });
+    expect(link(json).url).toBe(seedLink.url);
   });
 
   it('refuses to share a scenario with errors, with the API server messages', () => {
