@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { exampleFiles, kubeProxyFixtures } from '../model/test-support/fixtures.ts';
 import { ShareCode } from './codes.ts';
 import {
@@ -58,7 +59,7 @@ describe('share links', () => {
     expect(userViews(scenario)).toBe(userViews(text));
   });
 
-  it('pins what the scheduler, IPAM and the default cluster chose, drops what the kubelet reports', () => {
+  it('pins what the scheduler and the default cluster chose, drops what the kubelet reports', () => {
     const text = [
       'apiVersion: v1',
       'kind: Pod',
@@ -71,9 +72,23 @@ describe('share links', () => {
     const { scenario } = opened.state;
     expect(scenario).toContain('podCIDR: 10.244.1.0/24');
     expect(scenario).toContain('address: 172.18.0.3');
-    expect(scenario).toMatch(/nodeName: node1\n/);
+    // The Pod IP goes with the kubelet's status, which the model gives again exactly.
+    const podDocument = scenario.split('---\n').find((d) => d.includes('kind: Pod')) ?? '';
+    expect(podDocument).toContain('nodeName: node1');
+    expect(podDocument).not.toMatch(/status:|podIP|restartPolicy|uid:/);
+    expect(userViews(scenario)).toBe(userViews(text));
+  });
+
+  it('keeps a Pod IP that the scenario wrote with its status, even where IPAM would give it', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web}',
+      'spec: {nodeName: node1, containers: [{name: c, image: nginx}]}',
+      'status: {phase: Running, podIP: 10.244.1.2, conditions: [{type: Ready, status: "True"}]}',
+    ].join('\n');
+    const { scenario } = open(link(text).url).state;
     expect(scenario).toMatch(/podIP: 10\.244\.1\.2\n/);
-    expect(scenario).not.toMatch(/containerStatuses|restartPolicy|podIPs|hostIP|uid:/);
     expect(userViews(scenario)).toBe(userViews(text));
   });
 
@@ -116,6 +131,18 @@ describe('share links', () => {
   it('is deterministic and a fixed point: re-sharing an opened link gives the same link', () => {
     expect(link(seed).url).toBe(seedLink.url);
     expect(link(open(seedLink.url).state.scenario).url).toBe(seedLink.url);
+  });
+
+  it('does not depend on how the scenario was written: key order, YAML or JSON, a List', () => {
+    const reversed = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(reversed);
+      if (typeof v !== 'object' || v === null) return v;
+      const entries = Object.entries(v).reverse();
+      return Object.fromEntries(entries.map(([k, x]) => [k, reversed(x)]));
+    };
+    const items = parseAllDocuments(seed).map((d) => reversed(d.toJS()));
+    const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items });
+    expect(link(json).url).toBe(seedLink.url);
   });
 
   it('refuses to share a scenario with errors, with the API server messages', () => {

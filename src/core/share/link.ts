@@ -8,6 +8,7 @@
 import { type Diagnostic, diagnostic, hasErrors } from '../diagnostics.ts';
 import { toYaml } from '../kubectl/output.ts';
 import { applyObjects, applyScenario } from '../model/apply.ts';
+import { readManifests } from '../model/manifest.ts';
 import type { KubeObject, OtherObject } from '../model/types.ts';
 import { ShareCode } from './codes.ts';
 import { currentFormat, type FormatTable, SHARE_FORMATS, upgradePayload } from './formats.ts';
@@ -98,7 +99,8 @@ export function encodeShareLink(
           ...applied.diagnostics.filter((d) => d.severity === 'error'),
         ],
       };
-    const objects = pruneObjects(applied.objects);
+    const written = readManifests(state.scenario).documents.map((d) => d.value);
+    const objects = pruneObjects(applied.objects, written);
     const format = currentFormat(formats);
     const json = stableStringify(toPayload(objects, state.view));
     const fragment = `v${format.version}.${encodeBody(json, format.dictionary)}`;

@@ -5,10 +5,14 @@
  * out identical. So no defaulting rule is duplicated here, and a future model default is
  * honoured without touching this file.
  *
- * Some values are re-derivable today but only through an allocator or a version default that may
- * change in a later release (the default Kubernetes version, ClusterIPs, NodePorts, Pod IPs and
- * nodes, node pod CIDRs and addresses). Those are pinned: always kept, so a link made today opens
- * with the same addresses and rules after the model evolves.
+ * Some values are re-derivable today but only through an allocator, a scheduler or a version
+ * default that may change in a later release: the default Kubernetes version, ClusterIPs,
+ * NodePorts and healthCheckNodePorts, the node a Pod runs on, node pod CIDRs and addresses. Those
+ * are pinned: always kept, so a link made today opens with the same addresses and rules after the
+ * model evolves. A Pod IP is pinned softly: it goes only with the Pod's whole status, when the
+ * kubelet's status (host-local IPAM's next address included) is exactly what the model would give
+ * again; otherwise (a status the scenario wrote) it stays. Keeping every Pod's status just to
+ * carry its IP would make a link of user-made Pods about 60% longer.
  *
  * Speed: fields are tried top-down, one level at a time, and the same field of every object of a
  * kind is tried together (a default is a default for all of them), so the number of applies grows
@@ -95,11 +99,17 @@ function isPinned(kind: string, shape: string, value: unknown): boolean {
 
 const join = (shape: string, key: string) => (shape === '' ? key : `${shape}.${key}`);
 
-function holdsPin(kind: string, shape: string, value: unknown): boolean {
-  if (isPinned(kind, shape, value)) return true;
-  if (Array.isArray(value)) return value.some((v) => holdsPin(kind, join(shape, '[]'), v));
+/** Pins that do not stop their container from being removed whole (see the file comment). */
+const SOFT_PINS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Pod: { 'status.podIP': 'status' },
+};
+
+/** Whether removing `value` (at `root`) would take a pinned value with it. */
+function holdsPin(kind: string, root: string, value: unknown, shape = root): boolean {
+  if (isPinned(kind, shape, value)) return SOFT_PINS[kind]?.[shape] !== root;
+  if (Array.isArray(value)) return value.some((v) => holdsPin(kind, root, v, join(shape, '[]')));
   if (isRecord(value))
-    return Object.keys(value).some((k) => holdsPin(kind, join(shape, k), value[k]));
+    return Object.keys(value).some((k) => holdsPin(kind, root, value[k], join(shape, k)));
   return false;
 }
 
@@ -119,8 +129,14 @@ const REMOVABLE_KINDS = new Set(['KubeProxyConfiguration']);
 /**
  * Returns a copy of `objects` with every removable field removed; `fingerprint` of the result
  * equals `fingerprint(objects)`. Object order is kept (allocation follows document order).
+ *
+ * `written` (optional) is the scenario as the user wrote it: the fields the server added to it
+ * are tried first, all in one apply, which leaves far fewer fields to try one kind at a time.
  */
-export function pruneObjects(objects: readonly unknown[]): Json[] {
+export function pruneObjects(
+  objects: readonly unknown[],
+  written: readonly unknown[] = [],
+): Json[] {
   const current: Json[] = (JSON.parse(JSON.stringify(objects)) as unknown[]).filter(isRecord);
   const target = outcome(current);
 
@@ -179,50 +195,105 @@ export function pruneObjects(objects: readonly unknown[]): Json[] {
       for (const v of value)
         out.push({ ...s, shape: join(s.shape, '[]'), parent: value, key: '', value: v });
     else if (isRecord(value))
-      for (const k of Object.keys(value))
+      // Sorted, so that the result does not depend on the order keys were written in.
+      for (const k of Object.keys(value).sort())
         out.push({ ...s, shape: join(s.shape, k), parent: value, key: k, value: value[k] });
     return out;
+  };
+
+  const added = addedFields(current, written);
+  if (added.length > 0) {
+    if (removeAll(added).fingerprint === target.fingerprint) undo.length = 0;
+    else restoreAll();
+  }
+
+  /** Tries removing a group of like slots; returns the ones that have to stay. */
+  const tryGroup = (slots: readonly Slot[]): Slot[] => {
+    const trial = removeAll(slots);
+    if (trial.fingerprint === target.fingerprint) {
+      undo.length = 0;
+      return [];
+    }
+    restoreAll();
+    const likely = new Set(slots.length > 1 ? unchangedIn(trial, slots) : []);
+    return [...tryBatch([...likely]), ...slots.filter((s) => !likely.has(s))];
   };
 
   let level: Slot[] = current.flatMap((o, i) =>
     childrenOf({ object: i, kind: String(o.kind), shape: '' }, o),
   );
-  const tried: Slot[] = [];
+  const kept: Slot[][] = [];
   while (level.length > 0) {
-    const groups = new Map<string, Slot[]>();
+    const candidates: Slot[] = [];
     const next: Slot[] = [];
     for (const s of level) {
       if (isPinned(s.kind, s.shape, s.value)) continue;
-      if (holdsPin(s.kind, s.shape, s.value)) {
-        next.push(...childrenOf(s, s.value));
-        continue;
-      }
-      const key = `${s.kind} ${s.shape}`;
-      groups.set(key, [...(groups.get(key) ?? []), s]);
+      if (holdsPin(s.kind, s.shape, s.value)) next.push(...childrenOf(s, s.value));
+      else candidates.push(s);
     }
-    for (const slots of groups.values()) {
-      const trial = removeAll(slots);
-      if (trial.fingerprint === target.fingerprint) {
-        undo.length = 0;
-        continue;
-      }
-      restoreAll();
-      const likely = new Set(slots.length > 1 ? unchangedIn(trial, slots) : []);
-      const kept = [...tryBatch([...likely]), ...slots.filter((s) => !likely.has(s))];
-      for (const s of kept) {
-        tried.push(s);
-        next.push(...childrenOf(s, s.value));
-      }
-    }
+    const stayed = groupsOf(candidates).flatMap(tryGroup);
+    for (const s of stayed) next.push(...childrenOf(s, s.value));
+    kept.push(stayed);
     level = next;
   }
 
   // A container whose every field was removed may now go itself (deepest first).
-  for (const s of tried.reverse()) {
-    const empty = Array.isArray(s.value)
-      ? s.value.length === 0
-      : isRecord(s.value) && Object.keys(s.value).length === 0;
-    if (empty) tryBatch([s]);
+  for (const stayed of kept.reverse()) {
+    const empty = stayed.filter((s) =>
+      Array.isArray(s.value)
+        ? s.value.length === 0
+        : isRecord(s.value) && Object.keys(s.value).length === 0,
+    );
+    for (const group of groupsOf(empty)) tryGroup(group);
   }
   return current;
+}
+
+/** The unpinned fields of `current` that the written objects (matched by identity) lack. */
+function addedFields(current: readonly Json[], written: readonly unknown[]): Slot[] {
+  const byIdentity = new Map<string, unknown>();
+  for (const w of written) if (isRecord(w)) byIdentity.set(identity(w, true), w);
+  const out: Slot[] = [];
+  const visit = (s: Omit<Slot, 'parent' | 'key' | 'value'>, value: unknown, given: unknown) => {
+    const child = (
+      parent: Json | unknown[],
+      key: string,
+      v: unknown,
+      w: unknown,
+      absent: boolean,
+    ) => {
+      const shape = join(s.shape, Array.isArray(parent) ? '[]' : key);
+      if (isPinned(s.kind, shape, v)) return;
+      if (absent && !holdsPin(s.kind, shape, v)) out.push({ ...s, shape, parent, key, value: v });
+      else visit({ ...s, shape }, v, absent ? undefined : w);
+    };
+    if (Array.isArray(value)) {
+      const same = Array.isArray(given) && given.length === value.length;
+      if (given !== undefined && !same) return;
+      value.forEach((v, i) => {
+        child(value, '', v, same ? given[i] : undefined, given === undefined);
+      });
+    } else if (isRecord(value)) {
+      if (given !== undefined && !isRecord(given)) return;
+      for (const k of Object.keys(value).sort())
+        child(value, k, value[k], given?.[k], given === undefined || !(k in given));
+    }
+  };
+  current.forEach((o, i) => {
+    const w = byIdentity.get(identity(o, true));
+    if (isRecord(w)) visit({ object: i, kind: String(o.kind), shape: '' }, o, w);
+  });
+  return out;
+}
+
+/** Slots grouped by kind and field, in first-seen order. */
+function groupsOf(slots: readonly Slot[]): Slot[][] {
+  const groups = new Map<string, Slot[]>();
+  for (const s of slots) {
+    const key = `${s.kind} ${s.shape}`;
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  return [...groups.values()];
 }
