@@ -1,5 +1,6 @@
 import { heapUsedMB, type Row, type Section } from './harness.ts';
 import { kubeProxySection } from './sections/kube-proxy.ts';
+import { traceSection } from './sections/trace.ts';
 import { formatTable } from './table.ts';
 
 /**
@@ -9,7 +10,7 @@ import { formatTable } from './table.ts';
  * a title, and `run(report)` that calls `measure(...)` per case and reports each row), then add
  * it to SECTIONS below. Scenario builders shared between sections live in `bench/scenarios/`.
  */
-const SECTIONS: readonly Section[] = [kubeProxySection];
+const SECTIONS: readonly Section[] = [kubeProxySection, traceSection];
 
 function main(argv: readonly string[]): number {
   const unknown = argv.filter((a) => !SECTIONS.some((s) => s.name === a));
