@@ -5,6 +5,7 @@
  * healthCheckNodePort answers 200); otherwise any node will do — we take the first.
  */
 import type { Cluster, Service } from '../model/types.ts';
+import { inCidr } from '../netfilter/addr.ts';
 
 export function serviceForExternalIp(cluster: Cluster, ip: string): Service | undefined {
   return cluster.services.find(
@@ -28,11 +29,15 @@ export function nodesWithReadyEndpoints(cluster: Cluster, svc: Service): Set<str
   return nodes;
 }
 
-/** The node an outside packet for `ip` enters by; null if no Service owns the address. */
+/**
+ * The node an outside packet for `ip` enters by: `via` when the user says the network routes it
+ * there (a static route to the Service CIDR, say); else, for a load-balancer or external IP, the
+ * node the load balancer picks; else null (nothing outside routes it into the cluster).
+ */
 export function entryNodeFor(cluster: Cluster, ip: string, via?: string): string | null {
+  if (via) return via;
   const svc = serviceForExternalIp(cluster, ip);
   if (!svc) return null;
-  if (via) return via;
   const names = cluster.nodes.map((n) => n.metadata.name ?? '');
   if (svc.spec.externalTrafficPolicy === 'Local') {
     const healthy = nodesWithReadyEndpoints(cluster, svc);
@@ -40,4 +45,16 @@ export function entryNodeFor(cluster: Cluster, ip: string, via?: string): string
     if (first) return first;
   }
   return names[0] ?? null;
+}
+
+/**
+ * Addresses no machine owns: ClusterIPs, load-balancer and external IPs of Services, and pod
+ * addresses no node holds. A packet for one that no rule rewrote and that leaves to the gateway
+ * finds nobody there: the connection times out.
+ */
+export function isVirtualAddress(cluster: Cluster, ip: string): boolean {
+  const ranges = [...cluster.serviceSubnet.split(','), ...cluster.podSubnet.split(',')];
+  return (
+    ranges.some((r) => inCidr(r.trim(), ip)) || serviceForExternalIp(cluster, ip) !== undefined
+  );
 }

@@ -15,7 +15,7 @@ import { route } from '../network/routing.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { DecisionChooser, forcedChooser, type StatisticChooser, seededChooser } from './choice.ts';
 import { TraceCode } from './codes.ts';
-import { entryNodeFor } from './endpoints.ts';
+import { entryNodeFor, isVirtualAddress } from './endpoints.ts';
 import type { Place, TraceHop } from './hop.ts';
 import { ephemeralPort, mulberry32 } from './random.ts';
 import { type Resolution, resolveFromPod } from './resolve.ts';
@@ -157,6 +157,7 @@ export function tracePacket(
     state: st,
     now: req.now ?? 0,
     entryNode: (ip) => entryNodeFor(cluster, ip, req.via),
+    isVirtual: (ip) => isVirtualAddress(cluster, ip),
   });
   const distribution = options.skipDistribution
     ? []

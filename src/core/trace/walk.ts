@@ -52,6 +52,8 @@ export interface WalkSetup {
   readonly now: number;
   /** Which node the network hands traffic for a load-balancer or external IP to. */
   readonly entryNode: (dst: string) => string | null;
+  /** Whether no machine owns the address (a ClusterIP, LB or external IP, a missing pod). */
+  readonly isVirtual: (dst: string) => boolean;
 }
 
 export type WalkVerdict = 'delivered' | 'refused' | 'dropped';
@@ -273,6 +275,14 @@ function leg(
           break;
         }
         const outside: Place = { kind: 'external', ip: packet.dst };
+        if (setup.isVirtual(packet.dst)) {
+          return end(
+            'dropped',
+            at,
+            'drop',
+            `No rule on ${node.name} caught ${hostPort(packet.dst, packet.dport)} and no machine owns ${packet.dst} (a Service's virtual address, or a pod address no node holds): it goes out to the gateway and the connection times out.`,
+          );
+        }
         hops.push({
           kind: 'wire',
           at,
