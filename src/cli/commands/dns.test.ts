@@ -164,13 +164,18 @@ const GOLDEN_CASES: ReadonlyArray<readonly [string, string, readonly string[]]> 
   ['nxdomain', DNS_CASES, ['nope.default.svc.cluster.local']],
   ['search-nodata', DNS_CASES, ['shop', '+search']],
   ['truncated-tcp-retry', DNS_CASES, ['workers.batch.svc.cluster.local']],
+  ['walk-namespace-nodata.walk', DNS_CASES, ['shop', '--walk']],
+  ['walk-external-name.walk', DNS_CASES, ['db.example.com', '--walk']],
+  ['walk-other-namespace.walk', DNS_CASES, ['api-lb.shop', '--walk']],
+  ['walk-full-name.walk', DNS_CASES, ['web.default.svc.cluster.local', '--walk']],
+  ['walk-hosts-file.walk', DNS_CASES, ['localhost', '--walk']],
 ];
 
-describe('golden dig texts (golden/dns/*.dig)', () => {
+describe('golden dig texts (golden/dns/*.dig) and getaddrinfo walks (*.walk)', () => {
   it.each(GOLDEN_CASES)('%s', async (name, file, args) => {
     const r = await svclab('dns', file, ...args);
     expect(r.code, r.err).toBe(0);
-    const path = join(GOLDEN, 'dns', `${name}.dig`);
+    const path = join(GOLDEN, 'dns', name.includes('.') ? name : `${name}.dig`);
     if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, r.out);
     expect(r.out).toBe(readFileSync(path, 'utf8'));
   });
@@ -216,6 +221,7 @@ describe('svclab dns and resolv-conf errors', () => {
       ['dns', SEED, '-x', 'not-an-ip'],
       ['dns', SEED, '--query-hex', 'zz'],
       ['dns', SEED, 'web', '@192.0.2.200'],
+      ['dns', SEED, 'web', 'AAAA', '--walk'],
       ['resolv-conf', SEED],
     ]) {
       const r = await svclab(...argv);
