@@ -42,23 +42,30 @@ status:
   podIP: 10.244.1.77
 `;
 
-const CASES: ReadonlyArray<readonly [string, string]> = [
-  [POD, 'web'],
-  [POD, 'shop'], // NODATA does not stop glibc
-  [POD, 'api-lb.shop'],
-  [POD, 'db.example.com'],
-  [POD, 'web.default.svc.cluster.local'],
-  [POD, 'web.default.svc.cluster.local.'],
-  [POD, 'nope'],
-  [POD, 'a.b.c.d.e.example'],
-  [POD, 'search-proxy'], // ExternalName: CNAME and the upstream's A
-  [POD, 'nowhere'], // CNAME only: glibc stops there with no address
-  [POD, 'nginx'], // headless: three addresses
-  [POD, 'localhost'], // /etc/hosts: no query
-  [POD, 'nginx-59ff7ffd6b-7vgh2'], // the pod's own name, from /etc/hosts
-  ['shop/tuned', 'api-lb'], // ndots 2, EDNS, extra search domain
-  ['shop/tuned', 'nope'], // no-tld-query: never `nope.` as is
-  ['shop/tuned', 'db.example.com'], // 2 dots >= ndots 2: as is first
+/**
+ * [pod, name, IPv6 in the namespace]. getent sets AI_ADDRCONFIG: with a global IPv6 address as
+ * well it asks A and AAAA (svclab's default, hints without flags); without one, as in an IPv4-only
+ * pod, A only (svclab's `addrconfig: true`).
+ */
+const CASES: ReadonlyArray<readonly [string, string, boolean]> = [
+  [POD, 'web', false],
+  [POD, 'shop', false],
+  [POD, 'web', true],
+  [POD, 'shop', true], // NODATA does not stop glibc
+  [POD, 'api-lb.shop', true],
+  [POD, 'db.example.com', true],
+  [POD, 'web.default.svc.cluster.local', true],
+  [POD, 'web.default.svc.cluster.local.', true],
+  [POD, 'nope', true],
+  [POD, 'a.b.c.d.e.example', true],
+  [POD, 'search-proxy', true], // ExternalName: CNAME and the upstream's A
+  [POD, 'nowhere', true], // CNAME only: glibc stops there with no address
+  [POD, 'nginx', true], // headless: three addresses
+  [POD, 'localhost', true], // /etc/hosts: no query
+  [POD, 'nginx-59ff7ffd6b-7vgh2', true], // the pod's own name, from /etc/hosts
+  ['shop/tuned', 'api-lb', true], // ndots 2, EDNS, extra search domain
+  ['shop/tuned', 'nope', true], // no-tld-query: never `nope.` as is
+  ['shop/tuned', 'db.example.com', true], // 2 dots >= ndots 2: as is first
 ];
 
 function hostsFile(entries: ReadonlyArray<{ address: string; names: readonly string[] }> | null) {
@@ -70,7 +77,7 @@ describe.skipIf(!OK)("real glibc getaddrinfo walks the pod's search list as svcl
   const dns = new ClusterDns(cluster);
   afterAll(() => {});
 
-  it.each(CASES)('%s: getent ahosts %s', async (pod, name) => {
+  it.each(CASES)('%s: getent ahosts %s (IPv6 present: %s)', async (pod, name, ipv6) => {
     const rc = resolvConf(cluster, pod);
     if (!rc.ok) throw new Error(JSON.stringify(rc.diagnostics));
     const { settings } = rc.value;
@@ -96,8 +103,9 @@ describe.skipIf(!OK)("real glibc getaddrinfo walks the pod's search list as svcl
       resolvConf: rc.value.text,
       hosts: hostsFile(rc.value.hosts),
       replies,
+      ipv6,
     });
-    const walk = resolveInPod(cluster, { pod, name, dns });
+    const walk = resolveInPod(cluster, { pod, name, dns, addrconfig: !ipv6 });
     if (!walk.ok) throw new Error('walk failed');
     const ours = walk.value.steps.flatMap((s) =>
       s.queries.map((q) => ({

@@ -38,7 +38,7 @@ sock.bind(53, '127.0.0.1', () => writeFileSync(ready, 'ok'));
 const SCRIPT = `set -e
 ip link set lo up
 ip addr add 10.244.1.250/32 dev lo
-ip -6 addr add fd00::250/128 dev lo
+if [ "$IPV6" = 1 ]; then ip -6 addr add fd00::250/128 dev lo; fi
 mount --bind "$DIR/resolv.conf" /etc/resolv.conf
 mount --bind "$DIR/hosts" /etc/hosts
 mount --bind "$DIR/nsswitch.conf" /etc/nsswitch.conf
@@ -77,6 +77,8 @@ export function runGetent(input: {
   readonly resolvConf: string;
   readonly hosts: string;
   readonly replies: Record<string, string>;
+  /** Give the namespace a global IPv6 address too (else AI_ADDRCONFIG narrows to IPv4). */
+  readonly ipv6: boolean;
 }): Promise<GlibcRun> {
   const dir = mkdtempSync(join(tmpdir(), 'svclab-glibc-'));
   const resolv = input.resolvConf.replace(/^nameserver .*$/gm, 'nameserver 127.0.0.1');
@@ -92,7 +94,13 @@ export function runGetent(input: {
       ['-n', '-m', 'sh', '-c', SCRIPT],
       {
         timeout: 20000,
-        env: { ...process.env, DIR: dir, NODE: process.execPath, NAME: input.name },
+        env: {
+          ...process.env,
+          DIR: dir,
+          NODE: process.execPath,
+          NAME: input.name,
+          IPV6: input.ipv6 ? '1' : '0',
+        },
       },
       (error, stdout, stderr) => {
         try {
