@@ -220,7 +220,6 @@ describe('svclab dns and resolv-conf errors', () => {
       ['dns', SEED, 'web', '+frobnicate'],
       ['dns', SEED, '-x', 'not-an-ip'],
       ['dns', SEED, '--query-hex', 'zz'],
-      ['dns', SEED, 'web', '@192.0.2.200'],
       ['dns', SEED, 'web', 'AAAA', '--walk'],
       ['resolv-conf', SEED],
     ]) {
@@ -228,6 +227,44 @@ describe('svclab dns and resolv-conf errors', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
     }
+  });
+
+  it("resolv-conf prints the kubelet's DNSConfigForming event on stderr", async () => {
+    const yaml = `${read(SEED)}---
+apiVersion: svclab.dev/v1alpha1
+kind: UpstreamDNS
+resolvConf: |
+  nameserver 192.0.2.1
+  nameserver 192.0.2.2
+  nameserver 192.0.2.3
+  nameserver 192.0.2.4
+  search corp.example
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: hostdns
+  namespace: default
+spec:
+  nodeName: node1
+  dnsPolicy: Default
+  containers:
+    - name: main
+`;
+    const io = memoryIo({ 'x.yaml': yaml });
+    expect(await runCli(['resolv-conf', 'x.yaml', 'default/hostdns'], io)).toBe(0);
+    expect(io.out()).toBe(
+      'search corp.example\nnameserver 192.0.2.1\nnameserver 192.0.2.2\nnameserver 192.0.2.3\n',
+    );
+    expect(io.err()).toBe(
+      'Warning  DNSConfigForming  Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 192.0.2.1 192.0.2.2 192.0.2.3\n',
+    );
+  });
+
+  it('a server svclab does not model is one line, exit 1 (dig would time out)', async () => {
+    const r = await svclab('dns', SEED, 'web', '@192.0.2.200');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^svclab dns: ;; no servers could be reached: .* 192\.0\.2\.200#53\n$/);
   });
 
   it('--query-hex answers that exact query: id, case, no EDNS', async () => {

@@ -71,7 +71,6 @@ const USAGE_CODES = new Set<string>([
   DNS_CODES.invalidDigArgument,
   DNS_CODES.invalidHex,
   DNS_CODES.malformedQuery,
-  DNS_CODES.noDnsServer,
 ]);
 
 function reportFailure(io: CliIo, diagnostics: readonly Diagnostic[]): number {
