@@ -140,14 +140,14 @@ export function digInPod(cluster: Cluster, req: DigInPodRequest): Result<DigInPo
     cookie: args.cookie && args.edns ? clientCookie(stableHash(typed.join(' '))) : null,
     ...(args.bufsize !== undefined ? { udpSize: args.bufsize } : {}),
   };
-  const transport = args.tcp ? 'tcp' : 'udp';
   const walk = digWalk({
     name: args.name,
     type: args.type,
     search: args.search,
     searches: resolv.searches,
     ndots: args.ndots ?? resolv.ndots,
-    ask: (name, type) => dns.exchange(buildQuery(name, type, query), transport),
+    tcp: args.tcp,
+    ask: (name, type, _serial, via) => dns.exchange(buildQuery(name, type, query), via),
   });
   const last = walk.steps[walk.steps.length - 1];
   const finalName = last?.name ?? args.name;
@@ -194,7 +194,6 @@ export function resolveInPod(cluster: Cluster, req: ResolveInPodRequest): Result
   const dns = server === undefined ? null : dnsServerAt(cluster, server, req.dns);
   if (!dns) return fail([noServer(server ?? '(none)')]);
   const { settings } = resolv;
-  const transport = settings.useVc ? 'tcp' : 'udp';
   let family = req.family ?? 'any';
   if (family === 'any' && req.addrconfig) {
     const has = podFamilies(cluster, pod);
@@ -205,7 +204,7 @@ export function resolveInPod(cluster: Cluster, req: ResolveInPodRequest): Result
     settings,
     family,
     hosts: hostsLookup(resolv.hosts, req.name),
-    ask: (name, type, serial) =>
+    ask: (name, type, serial, via) =>
       dns.exchange(
         buildQuery(name, type, {
           id: stableHash(`${req.name}/${serial}`) & 0xffff,
@@ -214,7 +213,7 @@ export function resolveInPod(cluster: Cluster, req: ResolveInPodRequest): Result
           udpSize: 1200,
           cookie: null,
         }),
-        transport,
+        via,
       ),
   });
   return ok(walk, resolv.events);
