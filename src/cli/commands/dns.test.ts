@@ -169,6 +169,7 @@ const GOLDEN_CASES: ReadonlyArray<readonly [string, string, readonly string[]]> 
   ['walk-other-namespace.walk', DNS_CASES, ['api-lb.shop', '--walk']],
   ['walk-full-name.walk', DNS_CASES, ['web.default.svc.cluster.local', '--walk']],
   ['walk-hosts-file.walk', DNS_CASES, ['localhost', '--walk']],
+  ['walk-truncated-tcp.walk', DNS_CASES, ['crew.batch', '--walk']],
 ];
 
 describe('golden dig texts (golden/dns/*.dig) and getaddrinfo walks (*.walk)', () => {

@@ -6,6 +6,8 @@
  *   2  shop.svc.cluster.local.          A NODATA  AAAA NODATA      next
  *   ...
  *   result: NODATA, no address
+ *
+ * `(TCP)` marks an answer asked again over TCP after a truncated UDP reply.
  */
 import { typeName } from '../wire/types.ts';
 import type { Outcome, SearchWalk } from './types.ts';
@@ -38,7 +40,7 @@ export function formatWalk(walk: SearchWalk, pod: string): string {
   const width = Math.max(0, ...walk.steps.map((s) => s.name.length));
   walk.steps.forEach((s, i) => {
     const replies = s.queries
-      .map((q) => `${typeName(q.type)} ${OUTCOME[q.outcome]}`.padEnd(13))
+      .map((q) => `${typeName(q.type)} ${OUTCOME[q.outcome]}${q.udp ? ' (TCP)' : ''}`.padEnd(19))
       .join('  ');
     lines.push(
       `${String(i + 1).padStart(2)}  ${s.name.padEnd(width)}  ${replies}  ${s.stops ? 'stop' : 'next'}`,
