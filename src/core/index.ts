@@ -33,6 +33,7 @@ export { defaultDnsClient, findPod, resolvConf } from './dns/resolv/pod.ts';
 export type { ResolverSettings } from './dns/resolv/settings.ts';
 export type { DnsExchange, DnsOptions, DnsServer } from './dns/respond.ts';
 export { ClusterDns, respond } from './dns/respond.ts';
+export { formatWalk } from './dns/walk/format.ts';
 export type { AddressFamily } from './dns/walk/glibc.ts';
 export type {
   Outcome as DnsOutcome,

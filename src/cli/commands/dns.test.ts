@@ -164,13 +164,19 @@ const GOLDEN_CASES: ReadonlyArray<readonly [string, string, readonly string[]]> 
   ['nxdomain', DNS_CASES, ['nope.default.svc.cluster.local']],
   ['search-nodata', DNS_CASES, ['shop', '+search']],
   ['truncated-tcp-retry', DNS_CASES, ['workers.batch.svc.cluster.local']],
+  ['walk-namespace-nodata.walk', DNS_CASES, ['shop', '--walk']],
+  ['walk-external-name.walk', DNS_CASES, ['db.example.com', '--walk']],
+  ['walk-other-namespace.walk', DNS_CASES, ['api-lb.shop', '--walk']],
+  ['walk-full-name.walk', DNS_CASES, ['web.default.svc.cluster.local', '--walk']],
+  ['walk-hosts-file.walk', DNS_CASES, ['localhost', '--walk']],
+  ['walk-truncated-tcp.walk', DNS_CASES, ['crew.batch', '--walk']],
 ];
 
-describe('golden dig texts (golden/dns/*.dig)', () => {
+describe('golden dig texts (golden/dns/*.dig) and getaddrinfo walks (*.walk)', () => {
   it.each(GOLDEN_CASES)('%s', async (name, file, args) => {
     const r = await svclab('dns', file, ...args);
     expect(r.code, r.err).toBe(0);
-    const path = join(GOLDEN, 'dns', `${name}.dig`);
+    const path = join(GOLDEN, 'dns', name.includes('.') ? name : `${name}.dig`);
     if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, r.out);
     expect(r.out).toBe(readFileSync(path, 'utf8'));
   });
@@ -215,13 +221,51 @@ describe('svclab dns and resolv-conf errors', () => {
       ['dns', SEED, 'web', '+frobnicate'],
       ['dns', SEED, '-x', 'not-an-ip'],
       ['dns', SEED, '--query-hex', 'zz'],
-      ['dns', SEED, 'web', '@192.0.2.200'],
+      ['dns', SEED, 'web', 'AAAA', '--walk'],
       ['resolv-conf', SEED],
     ]) {
       const r = await svclab(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
     }
+  });
+
+  it("resolv-conf prints the kubelet's DNSConfigForming event on stderr", async () => {
+    const yaml = `${read(SEED)}---
+apiVersion: svclab.dev/v1alpha1
+kind: UpstreamDNS
+resolvConf: |
+  nameserver 192.0.2.1
+  nameserver 192.0.2.2
+  nameserver 192.0.2.3
+  nameserver 192.0.2.4
+  search corp.example
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: hostdns
+  namespace: default
+spec:
+  nodeName: node1
+  dnsPolicy: Default
+  containers:
+    - name: main
+`;
+    const io = memoryIo({ 'x.yaml': yaml });
+    expect(await runCli(['resolv-conf', 'x.yaml', 'default/hostdns'], io)).toBe(0);
+    expect(io.out()).toBe(
+      'search corp.example\nnameserver 192.0.2.1\nnameserver 192.0.2.2\nnameserver 192.0.2.3\n',
+    );
+    expect(io.err()).toBe(
+      'Warning  DNSConfigForming  Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 192.0.2.1 192.0.2.2 192.0.2.3\n',
+    );
+  });
+
+  it('a server svclab does not model is one line, exit 1 (dig would time out)', async () => {
+    const r = await svclab('dns', SEED, 'web', '@192.0.2.200');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^svclab dns: ;; no servers could be reached: .* 192\.0\.2\.200#53\n$/);
   });
 
   it('--query-hex answers that exact query: id, case, no EDNS', async () => {

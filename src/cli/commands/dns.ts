@@ -3,9 +3,12 @@ import {
   applyScenario,
   type Diagnostic,
   DNS_CODES,
+  defaultDnsClient,
   digInPod,
   dnsJson,
+  formatWalk,
   hasErrors,
+  resolveInPod,
   toHex,
 } from '../../core/index.ts';
 import { type CliIo, type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../io.ts';
@@ -20,7 +23,9 @@ const HELP = `${USAGE}
   +nocookie, +ndots=N, ...) work as in dig. WHEN is the scenario clock (newest object + 10 s).
   --format wire   each reply message dig received, as hex, one per line
   --format json   the exchanges (query and reply, decoded) and dig's search walk
-  --query-hex HEX answer exactly this query message (id, flags, spelling, EDNS, cookie)`;
+  --query-hex HEX answer exactly this query message (id, flags, spelling, EDNS, cookie)
+  --walk          instead of dig: the queries a program's getaddrinfo sends for QNAME
+                  (glibc: search list by ndots, A and AAAA per name, NODATA goes on)`;
 
 type Format = 'dig' | 'wire' | 'json';
 
@@ -29,11 +34,12 @@ interface Args {
   from?: string;
   format: Format;
   queryHex?: string;
+  walk: boolean;
   dig: string[];
 }
 
 function parse(args: readonly string[], io: CliIo): Args | null {
-  const out: Args = { format: 'dig', dig: [] };
+  const out: Args = { format: 'dig', walk: false, dig: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -50,7 +56,8 @@ function parse(args: readonly string[], io: CliIo): Args | null {
         io.stderr(`svclab dns: unknown format "${value}" (dig, wire or json)\n`);
         return null;
       }
-    } else if (arg.startsWith('--')) {
+    } else if (arg === '--walk') out.walk = true;
+    else if (arg.startsWith('--')) {
       io.stderr(`svclab dns: unknown flag ${arg} (usage: ${USAGE})\n`);
       return null;
     } else if (out.file === undefined) out.file = arg;
@@ -64,7 +71,6 @@ const USAGE_CODES = new Set<string>([
   DNS_CODES.invalidDigArgument,
   DNS_CODES.invalidHex,
   DNS_CODES.malformedQuery,
-  DNS_CODES.noDnsServer,
 ]);
 
 function reportFailure(io: CliIo, diagnostics: readonly Diagnostic[]): number {
@@ -105,6 +111,20 @@ export const dnsCommand: Command = {
           dnsJson({ query: e.query, response: e.response, size: e.wire.length, wire: e.wire }),
         );
       } else io.stdout(r.value.text);
+      return EXIT_OK;
+    }
+    if (parsed.walk) {
+      const [name, ...rest] = parsed.dig;
+      if (name === undefined || rest.length > 0 || name.startsWith('-') || name.startsWith('+')) {
+        io.stderr(`svclab dns: --walk takes one name (usage: ${USAGE})\n`);
+        return EXIT_USAGE;
+      }
+      const pod = parsed.from ?? undefined;
+      const w = resolveInPod(cluster, { name, ...(pod ? { pod } : {}) });
+      if (!w.ok) return reportFailure(io, w.diagnostics);
+      const who = pod ?? defaultDnsClient(cluster);
+      const ref = typeof who === 'string' ? who : `${who.metadata.namespace}/${who.metadata.name}`;
+      io.stdout(parsed.format === 'json' ? dnsJson(w.value) : formatWalk(w.value, ref));
       return EXIT_OK;
     }
     const r = digInPod(cluster, { args: parsed.dig, ...(parsed.from ? { pod: parsed.from } : {}) });

@@ -1,4 +1,4 @@
-import { applyScenario, hasErrors, resolvConf } from '../../core/index.ts';
+import { applyScenario, DNS_CODES, hasErrors, resolvConf } from '../../core/index.ts';
 import { type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../io.ts';
 
 const USAGE = 'svclab resolv-conf FILE NS/POD';
@@ -34,7 +34,11 @@ export const resolvConfCommand: Command = {
     }
     io.stdout(r.value.text);
     // The kubelet's warning events for the pod (kubectl describe pod would list them).
-    for (const e of r.value.events) io.stderr(`Warning  DNSConfigForming  ${e.message}\n`);
+    for (const e of r.value.events) {
+      const reason =
+        e.code === DNS_CODES.missingClusterDns ? 'MissingClusterDNS' : 'DNSConfigForming';
+      io.stderr(`Warning  ${reason}  ${e.message}\n`);
+    }
     return EXIT_OK;
   },
 };

@@ -16,7 +16,13 @@ import { buildQuery, clientCookie, type QueryOptions, stableHash } from './query
 import { nodeResolvConfText, parseHostResolvConf } from './resolv/host.ts';
 import { hostsLookup } from './resolv/hosts.ts';
 import { NodeResolver } from './resolv/node-resolver.ts';
-import { defaultDnsClient, type ResolvConf, resolvConf } from './resolv/pod.ts';
+import {
+  defaultDnsClient,
+  findPod,
+  podNotFound,
+  type ResolvConf,
+  resolvConf,
+} from './resolv/pod.ts';
 import { ClusterDns, type DnsExchange, type DnsServer } from './respond.ts';
 import { digRepeatsFooter, digWalk } from './walk/dig.ts';
 import { type AddressFamily, glibcWalk } from './walk/glibc.ts';
@@ -62,7 +68,26 @@ export interface ResolveInPodRequest {
   readonly name: string;
   /** AF_UNSPEC (default: A and AAAA for each name), AF_INET or AF_INET6. */
   readonly family?: AddressFamily;
+  /**
+   * `AI_ADDRCONFIG` (glibc's default when a program passes no hints; `getent ahosts` sets it):
+   * with AF_UNSPEC, a pod that has addresses of one family only asks for that family only — an
+   * IPv4-only pod sends no AAAA queries. Default false: hints with no flags, as Python's
+   * `socket.getaddrinfo` passes them.
+   */
+  readonly addrconfig?: boolean;
   readonly dns?: ClusterDns;
+}
+
+/** The address families a pod has (its podIPs; on the host network, the node's InternalIPs). */
+function podFamilies(cluster: Cluster, pod: Pod): { v4: boolean; v6: boolean } {
+  let ips = pod.status?.podIPs?.map((p) => p.ip) ?? (pod.status?.podIP ? [pod.status.podIP] : []);
+  if (pod.spec.hostNetwork) {
+    const node = cluster.nodes.find((n) => n.metadata.name === pod.spec.nodeName);
+    ips = (node?.status?.addresses ?? [])
+      .filter((a) => a.type === 'InternalIP')
+      .map((a) => a.address);
+  }
+  return { v4: ips.some((ip) => ip.includes('.')), v6: ips.some((ip) => ip.includes(':')) };
 }
 
 /** The DNS server at an address, as svclab models it (CoreDNS, or the node's resolver). */
@@ -115,14 +140,14 @@ export function digInPod(cluster: Cluster, req: DigInPodRequest): Result<DigInPo
     cookie: args.cookie && args.edns ? clientCookie(stableHash(typed.join(' '))) : null,
     ...(args.bufsize !== undefined ? { udpSize: args.bufsize } : {}),
   };
-  const transport = args.tcp ? 'tcp' : 'udp';
   const walk = digWalk({
     name: args.name,
     type: args.type,
     search: args.search,
     searches: resolv.searches,
     ndots: args.ndots ?? resolv.ndots,
-    ask: (name, type) => dns.exchange(buildQuery(name, type, query), transport),
+    tcp: args.tcp,
+    ask: (name, type, _serial, via) => dns.exchange(buildQuery(name, type, query), via),
   });
   const last = walk.steps[walk.steps.length - 1];
   const finalName = last?.name ?? args.name;
@@ -157,20 +182,29 @@ export function digInPod(cluster: Cluster, req: DigInPodRequest): Result<DigInPo
 
 /** The queries getaddrinfo sends from the pod for a name, in order, and where it stops. */
 export function resolveInPod(cluster: Cluster, req: ResolveInPodRequest): Result<SearchWalk> {
-  const rc = resolvConf(cluster, req.pod ?? defaultDnsClient(cluster));
+  const pod =
+    typeof req.pod === 'string'
+      ? findPod(cluster, req.pod)
+      : (req.pod ?? defaultDnsClient(cluster));
+  if (!pod) return fail([podNotFound(req.pod as string)]);
+  const rc = resolvConf(cluster, pod);
   if (!rc.ok) return rc;
   const resolv = rc.value;
   const server = resolv.settings.nameservers[0];
   const dns = server === undefined ? null : dnsServerAt(cluster, server, req.dns);
   if (!dns) return fail([noServer(server ?? '(none)')]);
   const { settings } = resolv;
-  const transport = settings.useVc ? 'tcp' : 'udp';
+  let family = req.family ?? 'any';
+  if (family === 'any' && req.addrconfig) {
+    const has = podFamilies(cluster, pod);
+    if (has.v4 !== has.v6) family = has.v4 ? 'ipv4' : 'ipv6';
+  }
   const walk = glibcWalk({
     name: req.name,
     settings,
-    ...(req.family ? { family: req.family } : {}),
+    family,
     hosts: hostsLookup(resolv.hosts, req.name),
-    ask: (name, type, serial) =>
+    ask: (name, type, serial, via) =>
       dns.exchange(
         buildQuery(name, type, {
           id: stableHash(`${req.name}/${serial}`) & 0xffff,
@@ -179,7 +213,7 @@ export function resolveInPod(cluster: Cluster, req: ResolveInPodRequest): Result
           udpSize: 1200,
           cookie: null,
         }),
-        transport,
+        via,
       ),
   });
   return ok(walk, resolv.events);

@@ -174,7 +174,8 @@ describe.skipIf(!UNSHARE)('real dig +search walks the pod resolv.conf as svclab 
       search: parsed.search,
       searches: rc.value.searches,
       ndots: parsed.ndots ?? rc.value.ndots,
-      ask: (name, type) => cluster.exchange({ ...sent[0]!, questions: [{ name, type, class: 1 }] }),
+      ask: (name, type, _serial, via) =>
+        cluster.exchange({ ...sent[0]!, questions: [{ name, type, class: 1 }] }, via),
     });
     expect(sent.map((q) => q.questions[0]?.name)).toEqual(walk.steps.map((s) => s.name));
     const finalName = walk.steps[walk.steps.length - 1]?.name ?? parsed.name;

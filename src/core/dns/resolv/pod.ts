@@ -57,7 +57,7 @@ export function podNotFound(ref: string): Diagnostic {
 
 /**
  * The pod `svclab dns` asks from when none is named: the first pod in `default` whose resolv.conf
- * is the cluster's (ClusterFirst, not on the host network), else a stand-in pod `dns-client` in
+ * is the cluster's (ClusterFirst, not on the host network, no dnsConfig), else a stand-in pod `dns-client` in
  * `default` — every such pod in `default` gets the same resolv.conf, so the answers are the same.
  */
 export function defaultDnsClient(cluster: Cluster): Pod {
@@ -65,7 +65,8 @@ export function defaultDnsClient(cluster: Cluster): Pod {
     (p) =>
       (p.metadata.namespace ?? 'default') === 'default' &&
       (p.spec.dnsPolicy ?? 'ClusterFirst') === 'ClusterFirst' &&
-      !p.spec.hostNetwork,
+      !p.spec.hostNetwork &&
+      !p.spec.dnsConfig,
   );
   return (
     existing ?? {

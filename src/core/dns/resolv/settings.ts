@@ -18,6 +18,8 @@ export interface ResolverSettings {
   readonly noTldQuery: boolean;
   /** `options use-vc`: TCP. */
   readonly useVc: boolean;
+  /** `options igntc`: keep a truncated UDP reply instead of asking again over TCP. */
+  readonly ignoreTc: boolean;
 }
 
 const RES_MAXNDOTS = 15;
@@ -44,5 +46,6 @@ export function resolverSettings(config: {
     singleRequest: names.has('single-request') || names.has('single-request-reopen'),
     noTldQuery: names.has('no-tld-query'),
     useVc: names.has('use-vc'),
+    ignoreTc: names.has('igntc'),
   };
 }

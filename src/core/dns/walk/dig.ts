@@ -28,6 +28,8 @@ export interface DigWalkInput {
   readonly search: boolean;
   readonly searches: readonly string[];
   readonly ndots: number;
+  /** `+tcp`. A truncated UDP reply's TCP retry is dig's own business (see `runDig`). */
+  readonly tcp?: boolean;
   readonly ask: Ask;
 }
 
@@ -54,13 +56,14 @@ export function digWalk(input: DigWalkInput): SearchWalk {
   const steps: WalkStep[] = [];
   for (const [i, suffix] of suffixes.entries()) {
     const name = candidate(input.name, suffix);
-    const exchange = input.ask(name, input.type, i);
+    const transport = input.tcp ? ('tcp' as const) : ('udp' as const);
+    const exchange = input.ask(name, input.type, i, transport);
     const outcome = outcomeOf(exchange.response);
     const stops = outcome !== 'nxdomain' || i === suffixes.length - 1;
     steps.push({
       name,
       suffix,
-      queries: [{ type: input.type, exchange, outcome }],
+      queries: [{ type: input.type, transport, exchange, outcome }],
       outcome,
       stops,
     });

@@ -13,10 +13,17 @@
  * Each candidate name is asked for A and AAAA at once (getaddrinfo with AF_UNSPEC uses
  * T_QUERY_A_AND_AAAA: both queries on one socket, A first), and it counts as answered when either
  * reply has records. Queries carry RD only (no AD since glibc 2.31 unless `trust-ad`) and no EDNS
- * unless `options edns0`. /etc/hosts is read first (`hosts: files dns`).
+ * unless `options edns0` (then UDP size 1200), so a reply over 512 bytes comes back truncated and
+ * glibc asks again over TCP (res_send.c, unless `options igntc`). /etc/hosts is read first
+ * (`hosts: files dns`).
+ *
+ * Not modelled: when an answer has so many addresses that getaddrinfo's scratch buffer is too
+ * small (ERANGE; 80 A records do it in glibc 2.36), glibc runs the whole walk again with a bigger
+ * buffer, so the same queries go out two or three times (checked in real-glibc.test.ts).
  */
 
 import type { ResolverSettings } from '../resolv/settings.ts';
+import type { DnsExchange } from '../respond.ts';
 import { TYPE } from '../wire/types.ts';
 import {
   type Ask,
@@ -70,12 +77,42 @@ export function glibcWalk(input: GlibcWalkInput): SearchWalk {
   }
   const steps: WalkStep[] = [];
   let serial = 0;
+  // res_send.c: the pair goes over UDP; a truncated reply (unless igntc) sends the whole pair
+  // again over TCP, whose answers count. With single-request a truncated A reply means AAAA is
+  // never sent over UDP.
+  const askPair = (fq: string): WalkQuery[] => {
+    const udp: DnsExchange[] = [];
+    if (!settings.useVc) {
+      for (const type of types) {
+        const e = ask(fq, type, serial++, 'udp');
+        udp.push(e);
+        if (e.response.header.tc && settings.singleRequest) break;
+      }
+      const truncated = udp.some((e) => e.response.header.tc) && !settings.ignoreTc;
+      if (!truncated) {
+        return udp.map((e, i) => ({
+          type: types[i] ?? 0,
+          transport: 'udp' as const,
+          exchange: e,
+          outcome: outcomeOf(e.response),
+        }));
+      }
+    }
+    return types.map((type, i) => {
+      const exchange = ask(fq, type, serial++, 'tcp');
+      const before = udp[i];
+      return {
+        type,
+        transport: 'tcp' as const,
+        exchange,
+        outcome: outcomeOf(exchange.response),
+        ...(before ? { udp: before } : {}),
+      };
+    });
+  };
   const tryName = (suffix: string | null): WalkStep => {
     const fq = candidate(name, suffix);
-    const queries: WalkQuery[] = types.map((type) => {
-      const exchange = ask(fq, type, serial++);
-      return { type, exchange, outcome: outcomeOf(exchange.response) };
-    });
+    const queries = askPair(fq);
     const answered = queries.some((q) => q.outcome === 'answer');
     const step: WalkStep = {
       name: fq,

@@ -8,7 +8,12 @@ export type Outcome = 'answer' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' 
 export interface WalkQuery {
   /** The query type (1 = A, 28 = AAAA, ...). */
   readonly type: number;
+  /** The exchange whose answer counted: over TCP when a UDP reply of the pair was truncated. */
   readonly exchange: DnsExchange;
+  /** How `exchange` went. */
+  readonly transport: 'udp' | 'tcp';
+  /** The UDP exchange that came before the TCP retry, if one was sent. */
+  readonly udp?: DnsExchange;
   readonly outcome: Outcome;
 }
 
@@ -45,8 +50,13 @@ export interface SearchWalk {
   readonly addresses: readonly string[];
 }
 
-/** Sends one query and returns the exchange; `serial` numbers the queries of one walk from 0. */
-export type Ask = (name: string, type: number, serial: number) => DnsExchange;
+/** Sends one query; `serial` numbers the queries of one walk from 0 (retries included). */
+export type Ask = (
+  name: string,
+  type: number,
+  serial: number,
+  transport: 'udp' | 'tcp',
+) => DnsExchange;
 
 export function outcomeOf(m: Message): Outcome {
   switch (m.header.rcode) {

@@ -92,6 +92,28 @@ describe("glibc's getaddrinfo walk from a pod in default (ndots:5)", () => {
     expect(walk('web', { family: 'ipv4' }).steps[0]?.queries.map((x) => x.type)).toEqual([TYPE.A]);
   });
 
+  it('a truncated UDP reply sends the pair again over TCP, whose answers count', () => {
+    const w = walk('workers.batch');
+    const step = w.steps[1];
+    expect(step?.name).toBe('workers.batch.svc.cluster.local.');
+    expect(step?.queries.map((q) => [q.transport, q.udp?.response.header.tc])).toEqual([
+      ['tcp', true],
+      ['tcp', false],
+    ]);
+    expect(w.addresses).toHaveLength(80);
+  });
+
+  it('AI_ADDRCONFIG: an IPv4-only pod asks for A only', () => {
+    const r = resolveInPod(cluster, { pod: POD, name: 'shop', dns, addrconfig: true });
+    if (!r.ok) throw new Error('walk failed');
+    expect(r.value.steps.map((s) => s.queries.map((q) => q.type))).toEqual([
+      [TYPE.A],
+      [TYPE.A],
+      [TYPE.A],
+      [TYPE.A],
+    ]);
+  });
+
   it('/etc/hosts answers localhost and the pod itself without a query', () => {
     const w = walk('localhost');
     expect([w.result, w.steps.length, w.addresses]).toEqual(['files', 0, ['127.0.0.1', '::1']]);
