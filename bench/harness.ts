@@ -28,7 +28,7 @@ export interface Section {
   readonly name: string;
   readonly title: string;
   /** Runs the section's cases, handing each row to `report` as soon as it is measured. */
-  run(report: (row: Row) => void): void;
+  run(report: (row: Row) => void): void | Promise<void>;
 }
 
 setFlagsFromString('--expose-gc');

@@ -1,4 +1,5 @@
 import { heapUsedMB, type Row, type Section } from './harness.ts';
+import { browserSection } from './sections/browser.ts';
 import { kubeProxySection } from './sections/kube-proxy.ts';
 import { traceSection } from './sections/trace.ts';
 import { formatTable } from './table.ts';
@@ -10,9 +11,9 @@ import { formatTable } from './table.ts';
  * a title, and `run(report)` that calls `measure(...)` per case and reports each row), then add
  * it to SECTIONS below. Scenario builders shared between sections live in `bench/scenarios/`.
  */
-const SECTIONS: readonly Section[] = [kubeProxySection, traceSection];
+const SECTIONS: readonly Section[] = [kubeProxySection, traceSection, browserSection];
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const unknown = argv.filter((a) => !SECTIONS.some((s) => s.name === a));
   if (unknown.length > 0) {
     console.error(
@@ -28,7 +29,7 @@ function main(argv: readonly string[]): number {
   for (const section of chosen) {
     console.log(`## ${section.title}`);
     const rows: Row[] = [];
-    section.run((row) => {
+    await section.run((row) => {
       rows.push(row);
       process.stderr.write(`  ${row.what} (n=${row.n}): ${row.ms.toFixed(1)} ms\n`);
     });
@@ -37,4 +38,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
