@@ -5,6 +5,17 @@ test('300 Pods stay usable: grouped per node, minimap, fit view, zoom', async ({
   const errors = collectErrors(page);
   await openApp(page);
   await page.getByTestId('pod-nginx-59ff7ffd6b-7vgh2').click();
+  // 50 Pods: 25 a node, folded; "show each pod" draws one node's Pods one by one.
+  await page.getByTestId('scale-count').fill('50');
+  await page.getByTestId('scale').click();
+  await expect(page.getByTestId('pod-group')).toHaveCount(2);
+  await saveScreenshot(page, 'many-pods-50-grouped');
+  await page.getByTestId('group-toggle-node1').click();
+  await expect(page.locator('.react-flow__node-pod')).toHaveCount(25);
+  await saveScreenshot(page, 'many-pods-50-node1-expanded');
+  await page.getByTestId('group-toggle-node1').click();
+  await expect(page.locator('.react-flow__node-pod')).toHaveCount(0);
+
   await page.getByTestId('scale-count').fill('300');
   await page.getByTestId('scale').click();
   await expect(page.getByTestId('notice')).toContainText('scaled to 300');

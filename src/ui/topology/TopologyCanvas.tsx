@@ -10,7 +10,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
-import { memoLast } from '../../store/memo.ts';
+import { memoLast2 } from '../../store/memo.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { EdgeLegend } from './EdgeLegend.tsx';
@@ -25,7 +25,7 @@ import {
   toFlowElements,
 } from './to-flow-elements.ts';
 
-const elementsOf = memoLast(toFlowElements);
+const elementsOf = memoLast2(toFlowElements);
 
 /** How each endpoint state is drawn: by dash pattern and words, not by colour alone. */
 export const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
@@ -89,7 +89,8 @@ function Canvas() {
   const highlight = useUi((s) => s.highlight);
   const selected = useUi((s) => s.selected);
   const setUi = useUi((s) => s.set);
-  const elements = applied ? elementsOf(applied.cluster) : null;
+  const expanded = useUi((s) => s.expandedNodes);
+  const elements = applied ? elementsOf(applied.cluster, expanded) : null;
   const flow = useMemo(
     () =>
       elements

@@ -36,6 +36,10 @@ export interface NodeFrameView {
   readonly internalIP: string;
   readonly podCIDR: string;
   readonly podCount: number;
+  /** More Pods than GROUP_THRESHOLD: the frame can fold them into groups. */
+  readonly groupable: boolean;
+  /** The Pods are drawn as groups (not expanded by the user). */
+  readonly grouped: boolean;
 }
 
 export interface ServiceView {
@@ -220,8 +224,12 @@ function gridPosition(i: number, columns: number): { x: number; y: number } {
   };
 }
 
-/** Maps a Cluster to React Flow nodes and edges. */
-export function toFlowElements(cluster: Cluster): FlowElements {
+/**
+ * Maps a Cluster to React Flow nodes and edges. `expanded` lists Node frames (by canvas id) whose
+ * Pods the user asked to see one by one even past the threshold.
+ */
+export function toFlowElements(cluster: Cluster, expanded: readonly string[] = []): FlowElements {
+  const open = new Set(expanded);
   const nodes: FlowNode[] = [];
   const edges: FlowEdge[] = [];
   // Where each Pod is drawn: its own shape, or the group shape it was folded into.
@@ -235,7 +243,9 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   // Row 0: the external client, the Services (wrapping), kube-dns. Below: the Node frames.
   // Columns follow the most shapes any Node holds (its Pods, or its groups once folded).
   const shapesPerNode = cluster.nodes.map((n) =>
-    shapeCount(cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name)),
+    open.has(nodeId(n.metadata.name ?? ''))
+      ? cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name).length
+      : shapeCount(cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name)),
   );
   const columns = podColumns(Math.max(1, ...shapesPerNode));
   const frameWidth = FRAME_PAD * 2 + columns * POD_W + (columns - 1) * POD_GAP;
@@ -291,7 +301,8 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   for (const frame of frames) {
     const id = frame.name === '' ? 'node:(unscheduled)' : nodeId(frame.name);
     const children: FlowNode[] = [];
-    const grouped = frame.pods.length > GROUP_THRESHOLD;
+    const groupable = frame.pods.length > GROUP_THRESHOLD;
+    const grouped = groupable && !open.has(id);
     if (grouped) {
       const groups = new Map<string, Pod[]>();
       for (const pod of frame.pods) {
@@ -360,6 +371,8 @@ export function toFlowElements(cluster: Cluster): FlowElements {
         internalIP: frame.internalIP,
         podCIDR: frame.podCIDR,
         podCount: frame.pods.length,
+        groupable,
+        grouped,
       },
     });
     nodes.push(...children);
