@@ -32,6 +32,7 @@ export const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
   ready: { stroke: '#2f7d4f', strokeWidth: 2 },
   'serving-terminating': { stroke: '#b26a00', strokeWidth: 2, strokeDasharray: '8 5' },
   'not-ready': { stroke: '#9aa1ad', strokeWidth: 1.5, strokeDasharray: '2 4' },
+  external: { stroke: '#4a5568', strokeWidth: 1.25, strokeDasharray: '12 3 2 3' },
 };
 
 function toReactFlow(
@@ -65,7 +66,7 @@ function toReactFlow(
       ? {}
       : {
           markerEnd: {
-            type: e.state === 'ready' ? MarkerType.ArrowClosed : MarkerType.Arrow,
+            type: e.state === 'serving-terminating' ? MarkerType.Arrow : MarkerType.ArrowClosed,
             color: EDGE_STYLE[e.state].stroke as string,
           },
         }),

@@ -138,12 +138,12 @@ export const ServiceNode = memo(function ServiceNode({ data }: Props<ServiceView
 export const ClientNode = memo(function ClientNode({ data }: Props<ClientView>) {
   return (
     <div className="flow-side flow-client" data-testid="external-client">
-      <Handle type="target" position={Position.Right} style={hidden} isConnectable={false} />
+      <Handle type="target" position={Position.Bottom} style={hidden} isConnectable={false} />
       <span className="flow-kind">Outside the cluster</span>
       <div>
         <strong>{data.label}</strong>
       </div>
-      <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </div>
   );
 });

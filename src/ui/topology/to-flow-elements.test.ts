@@ -225,6 +225,29 @@ describe('toFlowElements', () => {
     expect(open.nodes.find((n) => n.id === 'node:node1')?.data).toMatchObject({ grouped: false });
   });
 
+  it("draws the outside client's ways in to NodePort and LoadBalancer Services only", () => {
+    const lb: Service = {
+      ...service('lb', {
+        type: 'LoadBalancer',
+        ports: [{ port: 443, nodePort: 31000, protocol: 'TCP' }],
+      }),
+      status: { loadBalancer: { ingress: [{ ip: '192.0.2.50' }] } },
+    };
+    const el2 = toFlowElements(
+      cluster({ nodes: [node('node1', '172.18.0.3')], services: [service('web'), lb] }),
+    );
+    const ways = el2.edges.filter((e) => e.state === 'external');
+    expect(ways).toEqual([
+      {
+        id: `client:external->${serviceId('default', 'lb')}`,
+        source: 'client:external',
+        target: serviceId('default', 'lb'),
+        state: 'external',
+        label: 'LB 192.0.2.50 · NodePort 31000',
+      },
+    ]);
+  });
+
   it('gives absolute centres for children of a frame', () => {
     const frame = el.nodes.find((n) => n.id === 'node:node1');
     const a = el.nodes.find((n) => n.id === podId('default', 'a'));

@@ -92,7 +92,8 @@ export interface FlowEdge {
   readonly id: string;
   readonly source: string;
   readonly target: string;
-  readonly state: EndpointState;
+  /** An endpoint's state, or `external` for the outside client's ways in (NodePort, LB IP). */
+  readonly state: EndpointState | 'external';
   /** Words on the edge, so the state is not told by colour alone. */
   readonly label?: string;
 }
@@ -119,6 +120,8 @@ const SERVICE_W = 210;
 const SERVICE_H = 104;
 const SERVICE_GAP = 28;
 const SIDE_W = 200;
+/** How far above the Services the external client sits. */
+const CLIENT_RISE = 130;
 
 export const podId = (namespace: string, name: string): string => `pod:${namespace}/${name}`;
 export const serviceId = (namespace: string, name: string): string => `svc:${namespace}/${name}`;
@@ -173,6 +176,21 @@ function serviceView(svc: Service, endpointCount: number): ServiceView {
         : '',
     endpointCount,
   };
+}
+
+/** How a client outside the cluster reaches a Service, in words for the line; null if it cannot. */
+function externalEntry(svc: Service): string | null {
+  const type = svc.spec.type ?? 'ClusterIP';
+  const ways: string[] = [];
+  const lb = (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
+  if (type === 'LoadBalancer' && lb.some((a) => a !== ''))
+    ways.push(`LB ${lb.filter((a) => a).join(', ')}`);
+  if (type === 'NodePort' || type === 'LoadBalancer') {
+    const ports = (svc.spec.ports ?? []).flatMap((p) => (p.nodePort ? [String(p.nodePort)] : []));
+    if (ports.length > 0) ways.push(`NodePort ${ports.join(', ')}`);
+  }
+  if ((svc.spec.externalIPs ?? []).length > 0) ways.push(`externalIPs`);
+  return ways.length > 0 ? ways.join(' · ') : null;
 }
 
 function labelKey(pod: Pod): string {
@@ -266,7 +284,8 @@ export function toFlowElements(cluster: Cluster, expanded: readonly string[] = [
   nodes.push({
     id: CLIENT_ID,
     type: 'client',
-    position: { x: 0, y: servicesTop },
+    // Above the Services' row, so its lines come down onto the Services' tops with room for words.
+    position: { x: 0, y: servicesTop - CLIENT_RISE },
     data: { kind: 'client', label: 'External client' },
   });
   const rowEnd =
@@ -427,6 +446,15 @@ export function toFlowElements(cluster: Cluster, expanded: readonly string[] = [
       }
     }
     edges.push(...seen.values());
+    const entry = externalEntry(svc);
+    if (entry)
+      edges.push({
+        id: `${CLIENT_ID}->${sid}`,
+        source: CLIENT_ID,
+        target: sid,
+        state: 'external',
+        label: entry,
+      });
     nodes.push({
       id: sid,
       type: 'service',
