@@ -39,7 +39,8 @@ function toReactFlow(
   elements: FlowElements,
   highlight: readonly string[],
 ): { nodes: Node[]; edges: Edge[] } {
-  const lit = new Set(highlight);
+  // A Pod folded into a group lights its group.
+  const lit = new Set(highlight.map((id) => elements.drawnAs.get(id) ?? id));
   const nodes: Node[] = elements.nodes.map((n) => ({
     id: n.id,
     type: n.type,

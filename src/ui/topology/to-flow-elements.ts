@@ -101,6 +101,8 @@ export interface FlowEdge {
 export interface FlowElements {
   readonly nodes: readonly FlowNode[];
   readonly edges: readonly FlowEdge[];
+  /** Pod id → the shape it is drawn as (itself, or the group it was folded into). */
+  readonly drawnAs: ReadonlyMap<string, string>;
 }
 
 /** Above this many Pods on one Node, Pods with the same labels are drawn as one group. */
@@ -466,7 +468,7 @@ export function toFlowElements(cluster: Cluster, expanded: readonly string[] = [
     });
   });
 
-  return { nodes, edges };
+  return { nodes, edges, drawnAs };
 }
 
 /** The centre of a shape in flow coordinates (a child's position is relative to its frame). */
