@@ -67,6 +67,10 @@ export function DnsPanel() {
           </select>
         </label>
       </form>
+      <p className="flow-muted dns-note" data-testid="dns-note">
+        dig asks the Pod's first nameserver ({cluster.clusterDNS}, kube-dns) for exactly this name:
+        unlike the Pod's resolver, it does not walk the resolv.conf search list.
+      </p>
       {pods.length === 0 ? (
         <p className="flow-muted">No running Pod to run dig in: add a Pod first.</p>
       ) : (
