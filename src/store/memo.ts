@@ -20,3 +20,26 @@ export function memoLast2<A, B, R>(f: (a: A, b: B) => R): (a: A, b: B) => R {
     return r;
   };
 }
+
+/**
+ * Memoises a one-argument function on its last `size` arguments (by identity, most recent
+ * first). The scenario is applied for the current text, the text before the last edit (the Rules
+ * diff) and a candidate edit: with one slot they would evict each other on every render.
+ */
+export function memoRecent<A, R>(f: (a: A) => R, size: number): (a: A) => R {
+  const recent: Array<{ a: A; r: R }> = [];
+  return (a) => {
+    const i = recent.findIndex((e) => Object.is(e.a, a));
+    if (i >= 0) {
+      const [hit] = recent.splice(i, 1);
+      if (hit) {
+        recent.unshift(hit);
+        return hit.r;
+      }
+    }
+    const r = f(a);
+    recent.unshift({ a, r });
+    if (recent.length > size) recent.pop();
+    return r;
+  };
+}

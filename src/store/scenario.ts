@@ -6,7 +6,7 @@
 import { useStore } from 'zustand';
 import { type Diagnostic, hasErrors } from '../core/index.ts';
 import { type Applied, applyScenarioApi } from './core-api.ts';
-import { memoLast } from './memo.ts';
+import { memoRecent } from './memo.ts';
 import { createScenarioStore, type ScenarioState } from './scenario-store.ts';
 
 export const scenarioStore = createScenarioStore();
@@ -21,11 +21,14 @@ export function useTemporal<T>(
   return useStore(scenarioStore.temporal, selector);
 }
 
-/** The cluster for a text, once per text. Null while the model has not published applyScenario. */
-export const applied = memoLast((text: string): Applied | null => {
+/**
+ * The cluster for a text, once per text (the last three texts are kept: current, previous and a
+ * candidate edit). Null while the model has not published applyScenario.
+ */
+export const applied = memoRecent((text: string): Applied | null => {
   const apply = applyScenarioApi();
   return apply ? apply(text) : null;
-});
+}, 3);
 
 export function useApplied(): Applied | null {
   return applied(useScenario((s) => s.text));

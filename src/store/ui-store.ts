@@ -34,6 +34,8 @@ export interface UiState {
   readonly dnsPod: string;
   readonly dnsName: string;
   readonly dnsType: string;
+  /** Node frames (canvas ids) whose Pods are shown one by one past the grouping threshold. */
+  readonly expandedNodes: readonly string[];
   readonly set: (patch: Partial<Omit<UiState, 'set'>>) => void;
 }
 
@@ -54,5 +56,6 @@ export const useUi = create<UiState>()((set) => ({
   dnsPod: '',
   dnsName: 'nginx.default.svc.cluster.local',
   dnsType: 'A',
+  expandedNodes: [],
   set: (patch) => set(patch),
 }));

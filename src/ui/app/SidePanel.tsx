@@ -49,6 +49,26 @@ export function SidePanel() {
     else if (e.key === 'ArrowRight') set({ sidePanelWidth: clamp(w - 40) });
   };
 
+  // The WAI-ARIA tabs pattern: one tab stop for the tab list, arrows (and Home/End) move and
+  // activate, so Tab goes straight from the tabs into the panel.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.indexOf(tab);
+    const next =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i - 1 + TABS.length) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!next) return;
+    e.preventDefault();
+    set({ tab: next });
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
   return (
     <>
       {/* biome-ignore lint/a11y/useSemanticElements: a focusable splitter needs role=separator on a div */}
@@ -69,7 +89,7 @@ export function SidePanel() {
         data-testid="side-panel"
         style={width > 0 ? { width } : undefined}
       >
-        <div role="tablist" className="tabs" aria-label="Views">
+        <div role="tablist" className="tabs" aria-label="Views" onKeyDown={onTabKey}>
           {TABS.map((t) => (
             <button
               key={t}
@@ -77,6 +97,7 @@ export function SidePanel() {
               role="tab"
               id={`tab-${t}`}
               aria-selected={t === tab}
+              tabIndex={t === tab ? 0 : -1}
               aria-controls="tab-panel"
               className={t === tab ? 'tab tab-active' : 'tab'}
               onClick={() => set({ tab: t })}

@@ -5,7 +5,7 @@
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { Waiting } from '../app/Waiting.tsx';
-import { DNS_TYPES, digFromPod, podKey, sourcePods } from './dns-adapter.ts';
+import { DNS_TYPES, digFromPod, podKey, sourcePods, suggestedNames } from './dns-adapter.ts';
 
 export function DnsPanel() {
   const applied = useApplied();
@@ -43,8 +43,14 @@ export function DnsPanel() {
             value={name}
             spellCheck={false}
             onChange={(e) => set({ dnsName: e.target.value })}
+            list="dns-names"
             data-testid="dns-name"
           />
+          <datalist id="dns-names">
+            {suggestedNames(cluster).map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
         </label>
         <label className="field-inline">
           <span>Type</span>
@@ -61,6 +67,10 @@ export function DnsPanel() {
           </select>
         </label>
       </form>
+      <p className="flow-muted dns-note" data-testid="dns-note">
+        dig asks the Pod's first nameserver ({cluster.clusterDNS}, kube-dns) for exactly this name:
+        unlike the Pod's resolver, it does not walk the resolv.conf search list.
+      </p>
       {pods.length === 0 ? (
         <p className="flow-muted">No running Pod to run dig in: add a Pod first.</p>
       ) : (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyScenario } from '../../core/index.ts';
+import headless from '../../examples/headless-dig.yaml?raw';
 import seed from '../../examples/seed-nginx.yaml?raw';
-import { digFromPod, podKey, sourcePods } from './dns-adapter.ts';
+import { digFromPod, podKey, sourcePods, suggestedNames } from './dns-adapter.ts';
 
 const cluster = applyScenario(seed).cluster;
 const pod = podKey(sourcePods(cluster)[0]!);
@@ -36,5 +37,22 @@ describe('the DNS tab adapter', () => {
   it('reports a dig usage error as dig does, with nothing run', () => {
     const out = digFromPod(cluster, { pod, name: 'nginx +frobnicate', type: 'A' });
     expect(out).toMatchObject({ ok: false, error: 'Invalid option: +frobnicate' });
+  });
+
+  it("suggests each Service, its SRV names and a headless Service's Pod hostnames", () => {
+    expect(suggestedNames(cluster)).toEqual([
+      'nginx.default.svc.cluster.local',
+      '_xsp7pg._tcp.nginx.default.svc.cluster.local',
+    ]);
+    const hl = applyScenario(headless).cluster;
+    expect(suggestedNames(hl)).toContain('cassandra-1.cassandra.default.svc.cluster.local');
+    const out = digFromPod(hl, {
+      pod: podKey(sourcePods(hl)[0]!),
+      name: 'cassandra-1.cassandra.default.svc.cluster.local',
+      type: 'A',
+    });
+    expect(out.ok && out.text).toMatch(
+      /^cassandra-1\.cassandra\.default\.svc\.cluster\.local\. 30\s+IN\s+A\s+10\.244\.\d+\.\d+$/m,
+    );
   });
 });

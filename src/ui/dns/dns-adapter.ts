@@ -70,6 +70,31 @@ function digWords(q: DigQuery): string[] {
   return [...words, q.type];
 }
 
+/**
+ * Names worth asking about in this cluster, for the name field's suggestions: each Service's
+ * FQDN, the SRV name of each named port, and each headless Service's per-Pod hostnames.
+ */
+export function suggestedNames(cluster: Cluster): string[] {
+  const names: string[] = [];
+  const zone = cluster.dnsDomain;
+  for (const svc of cluster.services) {
+    const ns = svc.metadata.namespace ?? 'default';
+    const fqdn = `${svc.metadata.name}.${ns}.svc.${zone}`;
+    names.push(fqdn);
+    for (const p of svc.spec.ports ?? [])
+      if (p.name) names.push(`_${p.name}._${(p.protocol ?? 'TCP').toLowerCase()}.${fqdn}`);
+    if (svc.spec.clusterIP === 'None')
+      for (const pod of cluster.pods)
+        if (
+          pod.spec.subdomain === svc.metadata.name &&
+          pod.spec.hostname &&
+          (pod.metadata.namespace ?? 'default') === ns
+        )
+          names.push(`${pod.spec.hostname}.${fqdn}`);
+  }
+  return names;
+}
+
 const dnsOf = new WeakMap<Cluster, ClusterDns>();
 
 export function digFromPod(cluster: Cluster, q: DigQuery): DigOutcome {

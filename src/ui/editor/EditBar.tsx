@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import type { Pod } from '../../core/index.ts';
 import { deleteObject, scalePods, setPodReady, setPodTerminating } from '../../store/edits.ts';
-import { objectsOfKind } from '../../store/manifest-edits.ts';
 import { commitText, scenarioStore, useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { nodeId, podId, podReady, serviceId } from '../topology/to-flow-elements.ts';
@@ -37,14 +36,17 @@ function PodActions({ pod }: { pod: Pod }) {
   const labels = Object.fromEntries(
     Object.entries(pod.metadata.labels ?? {}).filter(([k]) => k !== 'pod-template-hash'),
   );
-  const group = objectsOfKind(scenarioStore.getState().text, 'Pod').filter((p) => {
-    const m = p.metadata as { namespace?: string; labels?: Record<string, string> };
-    return (
-      (m.namespace ?? 'default') === ns &&
-      Object.entries(labels).every(([k, v]) => m.labels?.[k] === v)
-    );
-  }).length;
-  const [replicas, setReplicas] = useState(String(group));
+  // How many Pods share these labels, read from the applied cluster (parsing the scenario text
+  // on every render costs hundreds of milliseconds at 300 Pods).
+  const [replicas, setReplicas] = useState(() =>
+    String(
+      (applied?.cluster.pods ?? []).filter(
+        (p) =>
+          (p.metadata.namespace ?? 'default') === ns &&
+          Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v),
+      ).length,
+    ),
+  );
   const run = (next: string, what: string) => {
     const outcome = commitText(next);
     set({ notice: outcome.ok ? what : outcome.diagnostics.map((d) => d.message).join('; ') });
@@ -97,9 +99,7 @@ function PodActions({ pod }: { pod: Pod }) {
         data-testid="scale"
         onClick={() => {
           const nodes = applied?.cluster.nodes.map((n) => n.metadata.name ?? '') ?? [];
-          const taken = new Set(
-            objectsOfKind(text(), 'Pod').map((p) => (p.metadata as { name?: string }).name ?? ''),
-          );
+          const taken = new Set(applied?.cluster.pods.map((p) => p.metadata.name ?? '') ?? []);
           const fresh = freshPodNames(base, taken);
           run(
             scalePods(text(), ns, labels, Number(replicas) || 0, nodes, fresh),

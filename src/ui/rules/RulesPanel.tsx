@@ -69,11 +69,11 @@ export function RulesPanel() {
   const nodes = applied?.cluster.nodes.map((n) => n.metadata.name ?? '') ?? [];
   const node = nodes.includes(ui.rulesNode) ? ui.rulesNode : (nodes[0] ?? '');
   const rules = useMemo(() => rulesFor(applied?.cluster, node), [applied, node]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: previousText() changes exactly when text does
   const before = useMemo(() => {
     const prev = previousText();
+    // appliedOf keeps the last few texts, so this does not evict the current one.
     const prevApplied = prev === null ? null : appliedOf(prev);
-    // appliedOf is memoised on one text; re-apply the current one so panels keep their cache.
-    appliedOf(text);
     return prevApplied ? rulesFor(prevApplied.cluster, node) : null;
   }, [text, node]);
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());

@@ -13,12 +13,14 @@ const ROWS = [
     head: 'open arrow',
   },
   { state: 'not-ready', words: 'not ready', dash: '2 4', head: 'no arrow' },
+  { state: 'external', words: 'way in from outside', dash: '12 3 2 3', head: 'filled arrow' },
 ] as const;
 
 const STROKE: Record<(typeof ROWS)[number]['state'], string> = {
   ready: '#2f7d4f',
   'serving-terminating': '#b26a00',
   'not-ready': '#9aa1ad',
+  external: '#4a5568',
 };
 
 export function EdgeLegend() {

@@ -10,7 +10,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
-import { memoLast } from '../../store/memo.ts';
+import { memoLast2 } from '../../store/memo.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { EdgeLegend } from './EdgeLegend.tsx';
@@ -25,20 +25,22 @@ import {
   toFlowElements,
 } from './to-flow-elements.ts';
 
-const elementsOf = memoLast(toFlowElements);
+const elementsOf = memoLast2(toFlowElements);
 
 /** How each endpoint state is drawn: by dash pattern and words, not by colour alone. */
 export const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
   ready: { stroke: '#2f7d4f', strokeWidth: 2 },
   'serving-terminating': { stroke: '#b26a00', strokeWidth: 2, strokeDasharray: '8 5' },
   'not-ready': { stroke: '#9aa1ad', strokeWidth: 1.5, strokeDasharray: '2 4' },
+  external: { stroke: '#4a5568', strokeWidth: 1.25, strokeDasharray: '12 3 2 3' },
 };
 
 function toReactFlow(
   elements: FlowElements,
   highlight: readonly string[],
 ): { nodes: Node[]; edges: Edge[] } {
-  const lit = new Set(highlight);
+  // A Pod folded into a group lights its group.
+  const lit = new Set(highlight.map((id) => elements.drawnAs.get(id) ?? id));
   const nodes: Node[] = elements.nodes.map((n) => ({
     id: n.id,
     type: n.type,
@@ -65,7 +67,7 @@ function toReactFlow(
       ? {}
       : {
           markerEnd: {
-            type: e.state === 'ready' ? MarkerType.ArrowClosed : MarkerType.Arrow,
+            type: e.state === 'serving-terminating' ? MarkerType.Arrow : MarkerType.ArrowClosed,
             color: EDGE_STYLE[e.state].stroke as string,
           },
         }),
@@ -89,7 +91,8 @@ function Canvas() {
   const highlight = useUi((s) => s.highlight);
   const selected = useUi((s) => s.selected);
   const setUi = useUi((s) => s.set);
-  const elements = applied ? elementsOf(applied.cluster) : null;
+  const expanded = useUi((s) => s.expandedNodes);
+  const elements = applied ? elementsOf(applied.cluster, expanded) : null;
   const flow = useMemo(
     () =>
       elements

@@ -5,6 +5,7 @@
  */
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useUi } from '../../store/ui-store.ts';
 import type {
   ClientView,
   DnsView,
@@ -54,7 +55,27 @@ export const PodGroupNode = memo(function PodGroupNode({ data }: Props<PodGroupV
   );
 });
 
-export const NodeFrame = memo(function NodeFrame({ data }: Props<NodeFrameView>) {
+/** Shows a Node's Pods one by one, or folds them back into groups. */
+function GroupToggle({ id, name, grouped }: { id: string; name: string; grouped: boolean }) {
+  const expanded = useUi((s) => s.expandedNodes);
+  const set = useUi((s) => s.set);
+  return (
+    <button
+      type="button"
+      className="flow-group-toggle nodrag nopan"
+      data-testid={`group-toggle-${name}`}
+      aria-pressed={!grouped}
+      onClick={(e) => {
+        e.stopPropagation();
+        set({ expandedNodes: grouped ? [...expanded, id] : expanded.filter((x) => x !== id) });
+      }}
+    >
+      {grouped ? 'show each pod' : 'group pods'}
+    </button>
+  );
+}
+
+export const NodeFrame = memo(function NodeFrame({ id, data }: Props<NodeFrameView>) {
   return (
     <div className="flow-node-frame" data-testid={`node-${data.name}`}>
       <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
@@ -64,6 +85,7 @@ export const NodeFrame = memo(function NodeFrame({ data }: Props<NodeFrameView>)
       </div>
       <div className="flow-node-sub mono flow-muted">
         podCIDR {data.podCIDR || '—'} · {data.podCount} pods
+        {data.groupable && <GroupToggle id={id} name={data.name} grouped={data.grouped} />}
       </div>
       <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
     </div>
@@ -116,12 +138,12 @@ export const ServiceNode = memo(function ServiceNode({ data }: Props<ServiceView
 export const ClientNode = memo(function ClientNode({ data }: Props<ClientView>) {
   return (
     <div className="flow-side flow-client" data-testid="external-client">
-      <Handle type="target" position={Position.Right} style={hidden} isConnectable={false} />
+      <Handle type="target" position={Position.Bottom} style={hidden} isConnectable={false} />
       <span className="flow-kind">Outside the cluster</span>
       <div>
         <strong>{data.label}</strong>
       </div>
-      <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </div>
   );
 });

@@ -210,6 +210,44 @@ describe('toFlowElements', () => {
       ).toBe(true);
   });
 
+  it('draws every Pod of a Node the user expanded, past the threshold', () => {
+    const many = Array.from({ length: GROUP_THRESHOLD + 6 }, (_, i) =>
+      pod(`p${i}`, 'node1', `10.244.1.${i + 2}`),
+    );
+    const c30 = cluster({ nodes: [node('node1', '172.18.0.3')], pods: many });
+    const folded = toFlowElements(c30);
+    expect(folded.nodes.find((n) => n.id === 'node:node1')?.data).toMatchObject({
+      groupable: true,
+      grouped: true,
+    });
+    const open = toFlowElements(c30, ['node:node1']);
+    expect(open.nodes.filter((n) => n.type === 'pod')).toHaveLength(GROUP_THRESHOLD + 6);
+    expect(open.nodes.find((n) => n.id === 'node:node1')?.data).toMatchObject({ grouped: false });
+  });
+
+  it("draws the outside client's ways in to NodePort and LoadBalancer Services only", () => {
+    const lb: Service = {
+      ...service('lb', {
+        type: 'LoadBalancer',
+        ports: [{ port: 443, nodePort: 31000, protocol: 'TCP' }],
+      }),
+      status: { loadBalancer: { ingress: [{ ip: '192.0.2.50' }] } },
+    };
+    const el2 = toFlowElements(
+      cluster({ nodes: [node('node1', '172.18.0.3')], services: [service('web'), lb] }),
+    );
+    const ways = el2.edges.filter((e) => e.state === 'external');
+    expect(ways).toEqual([
+      {
+        id: `client:external->${serviceId('default', 'lb')}`,
+        source: 'client:external',
+        target: serviceId('default', 'lb'),
+        state: 'external',
+        label: 'LB 192.0.2.50 · NodePort 31000',
+      },
+    ]);
+  });
+
   it('gives absolute centres for children of a frame', () => {
     const frame = el.nodes.find((n) => n.id === 'node:node1');
     const a = el.nodes.find((n) => n.id === podId('default', 'a'));

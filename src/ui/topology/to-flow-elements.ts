@@ -6,100 +6,43 @@
  *
  * Pure and deterministic, so it is unit-tested without a browser. Layout is a simple grid: the
  * Services in rows above the Node frames (which wrap into a near-square grid), the external
- * client on the left and kube-dns on the right of the Services.
+ * client above them on the left, kube-dns on the right of the Services.
  */
-import type { Cluster, Endpoint, Pod, Service } from '../../core/index.ts';
+import type { Cluster, Pod } from '../../core/index.ts';
+import {
+  capGroups,
+  endpointState,
+  externalEntry,
+  GROUP_THRESHOLD,
+  groupKey,
+  podIP,
+  podReady,
+  serviceView,
+  shapeCount,
+} from './flow-shapes.ts';
+import type { FlowEdge, FlowElements, FlowNode } from './flow-types.ts';
 
-export type EndpointState = 'ready' | 'serving-terminating' | 'not-ready';
-
-export interface PodView {
-  readonly kind: 'pod';
-  readonly name: string;
-  readonly namespace: string;
-  readonly ip: string;
-  readonly ready: boolean;
-  readonly terminating: boolean;
-}
-
-export interface PodGroupView {
-  readonly kind: 'pod-group';
-  /** The labels every Pod in the group shares, as `k=v` pairs. */
-  readonly selector: string;
-  readonly count: number;
-  readonly readyCount: number;
-  readonly pods: readonly string[];
-}
-
-export interface NodeFrameView {
-  readonly kind: 'node';
-  readonly name: string;
-  readonly internalIP: string;
-  readonly podCIDR: string;
-  readonly podCount: number;
-}
-
-export interface ServiceView {
-  readonly kind: 'service';
-  readonly name: string;
-  readonly namespace: string;
-  readonly type: string;
-  readonly headless: boolean;
-  readonly clusterIP: string;
-  /** One line per port, as kubectl's PORT(S) column spells it: `80/TCP`, `80:30080/TCP`. */
-  readonly ports: readonly string[];
-  /** status.loadBalancer.ingress: the addresses the cloud's load balancer got. */
-  readonly lbIPs: readonly string[];
-  readonly externalIPs: readonly string[];
-  readonly externalName: string;
-  readonly sessionAffinity: string;
-  readonly trafficPolicy: string;
-  readonly endpointCount: number;
-}
-
-export interface ClientView {
-  readonly kind: 'client';
-  readonly label: string;
-}
-
-export interface DnsView {
-  readonly kind: 'dns';
-  readonly ip: string;
-}
-
-export type FlowNodeData =
-  | PodView
-  | PodGroupView
-  | NodeFrameView
-  | ServiceView
-  | ClientView
-  | DnsView;
-
-export interface FlowNode {
-  readonly id: string;
-  readonly type: FlowNodeData['kind'];
-  readonly position: { readonly x: number; readonly y: number };
-  readonly data: FlowNodeData;
-  readonly parentId?: string;
-  readonly extent?: 'parent';
-  readonly style?: { readonly width: number; readonly height: number };
-}
-
-export interface FlowEdge {
-  readonly id: string;
-  readonly source: string;
-  readonly target: string;
-  readonly state: EndpointState;
-  /** Words on the edge, so the state is not told by colour alone. */
-  readonly label?: string;
-}
-
-export interface FlowElements {
-  readonly nodes: readonly FlowNode[];
-  readonly edges: readonly FlowEdge[];
-}
-
-/** Above this many Pods on one Node, Pods with the same labels are drawn as one group. */
-export const GROUP_THRESHOLD = 24;
+export {
+  endpointState,
+  GROUP_THRESHOLD,
+  MAX_GROUPS_PER_NODE,
+  OTHER_PODS_KEY,
+  podIP,
+  podReady,
+} from './flow-shapes.ts';
+export type {
+  ClientView,
+  DnsView,
+  EndpointState,
+  FlowEdge,
+  FlowElements,
+  FlowNode,
+  FlowNodeData,
+  NodeFrameView,
+  PodGroupView,
+  PodView,
+  ServiceView,
+} from './flow-types.ts';
 
 export const POD_W = 196;
 export const POD_H = 54;
@@ -115,103 +58,14 @@ const SERVICE_W = 210;
 const SERVICE_H = 104;
 const SERVICE_GAP = 28;
 const SIDE_W = 200;
+/** How far above the Services the external client sits. */
+const CLIENT_RISE = 130;
 
 export const podId = (namespace: string, name: string): string => `pod:${namespace}/${name}`;
 export const serviceId = (namespace: string, name: string): string => `svc:${namespace}/${name}`;
 export const nodeId = (name: string): string => `node:${name}`;
 export const CLIENT_ID = 'client:external';
 export const DNS_ID = 'dns:kube-dns';
-
-export function podIP(pod: Pod): string {
-  return pod.status?.podIP ?? '';
-}
-
-/** The Pod's Ready condition, as `kubectl get pods` derives READY. */
-export function podReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-}
-
-export function endpointState(e: Endpoint): EndpointState {
-  // EndpointConditions: ready is false while terminating; serving says whether it still answers.
-  if (e.conditions.ready !== false) return 'ready';
-  if (e.conditions.serving === true && e.conditions.terminating === true)
-    return 'serving-terminating';
-  return 'not-ready';
-}
-
-function portsOf(svc: Service): string[] {
-  return (svc.spec.ports ?? []).map((p) =>
-    p.nodePort !== undefined
-      ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}`
-      : `${p.port}/${p.protocol ?? 'TCP'}`,
-  );
-}
-
-function serviceView(svc: Service, endpointCount: number): ServiceView {
-  const ingress = svc.status?.loadBalancer?.ingress ?? [];
-  const lbIPs = ingress.map((i) => i.ip ?? i.hostname ?? '').filter((s) => s !== '');
-  const type = svc.spec.type ?? 'ClusterIP';
-  return {
-    kind: 'service',
-    name: svc.metadata.name ?? '',
-    namespace: svc.metadata.namespace ?? 'default',
-    type,
-    headless: svc.spec.clusterIP === 'None',
-    clusterIP: svc.spec.clusterIP ?? '',
-    ports: portsOf(svc),
-    lbIPs,
-    externalIPs: svc.spec.externalIPs ?? [],
-    externalName: svc.spec.externalName ?? '',
-    sessionAffinity: svc.spec.sessionAffinity ?? 'None',
-    trafficPolicy:
-      type === 'NodePort' || type === 'LoadBalancer'
-        ? (svc.spec.externalTrafficPolicy ?? 'Cluster')
-        : '',
-    endpointCount,
-  };
-}
-
-function labelKey(pod: Pod): string {
-  const labels = pod.metadata.labels ?? {};
-  return Object.keys(labels)
-    .filter((k) => k !== 'pod-template-hash')
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(',');
-}
-
-/** At most this many group shapes per Node; the smallest groups beyond it share one shape. */
-export const MAX_GROUPS_PER_NODE = 12;
-/** The group key (namespace|labels) of the shape that holds the rest. */
-export const OTHER_PODS_KEY = '|other Pods';
-
-/**
- * Caps the groups on one Node so that hundreds of differently-labelled Pods still fit: the
- * biggest groups keep their shape (in their first-seen order), the rest fold into one.
- */
-function capGroups(groups: ReadonlyMap<string, Pod[]>): Array<[string, Pod[]]> {
-  const all = [...groups];
-  if (all.length <= MAX_GROUPS_PER_NODE) return all;
-  const keep = new Set(
-    [...all]
-      .sort((a, b) => b[1].length - a[1].length)
-      .slice(0, MAX_GROUPS_PER_NODE - 1)
-      .map(([k]) => k),
-  );
-  const rest = all.filter(([k]) => !keep.has(k)).flatMap(([, pods]) => pods);
-  return [...all.filter(([k]) => keep.has(k)), [OTHER_PODS_KEY, rest]];
-}
-
-/** Pods on one Node fold into one group per namespace and label set. */
-function groupKey(pod: Pod): string {
-  return `${pod.metadata.namespace ?? 'default'}|${labelKey(pod)}`;
-}
-
-/** How many shapes a Node's Pods take: one each, or one per group past the threshold. */
-function shapeCount(pods: readonly Pod[]): number {
-  if (pods.length <= GROUP_THRESHOLD) return pods.length;
-  return Math.min(MAX_GROUPS_PER_NODE, new Set(pods.map(groupKey)).size);
-}
 
 function gridPosition(i: number, columns: number): { x: number; y: number } {
   return {
@@ -220,8 +74,12 @@ function gridPosition(i: number, columns: number): { x: number; y: number } {
   };
 }
 
-/** Maps a Cluster to React Flow nodes and edges. */
-export function toFlowElements(cluster: Cluster): FlowElements {
+/**
+ * Maps a Cluster to React Flow nodes and edges. `expanded` lists Node frames (by canvas id) whose
+ * Pods the user asked to see one by one even past the threshold.
+ */
+export function toFlowElements(cluster: Cluster, expanded: readonly string[] = []): FlowElements {
+  const open = new Set(expanded);
   const nodes: FlowNode[] = [];
   const edges: FlowEdge[] = [];
   // Where each Pod is drawn: its own shape, or the group shape it was folded into.
@@ -235,7 +93,9 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   // Row 0: the external client, the Services (wrapping), kube-dns. Below: the Node frames.
   // Columns follow the most shapes any Node holds (its Pods, or its groups once folded).
   const shapesPerNode = cluster.nodes.map((n) =>
-    shapeCount(cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name)),
+    open.has(nodeId(n.metadata.name ?? ''))
+      ? cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name).length
+      : shapeCount(cluster.pods.filter((p) => p.spec.nodeName === n.metadata.name)),
   );
   const columns = podColumns(Math.max(1, ...shapesPerNode));
   const frameWidth = FRAME_PAD * 2 + columns * POD_W + (columns - 1) * POD_GAP;
@@ -256,7 +116,8 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   nodes.push({
     id: CLIENT_ID,
     type: 'client',
-    position: { x: 0, y: servicesTop },
+    // Above the Services' row, so its lines come down onto the Services' tops with room for words.
+    position: { x: 0, y: servicesTop - CLIENT_RISE },
     data: { kind: 'client', label: 'External client' },
   });
   const rowEnd =
@@ -291,7 +152,8 @@ export function toFlowElements(cluster: Cluster): FlowElements {
   for (const frame of frames) {
     const id = frame.name === '' ? 'node:(unscheduled)' : nodeId(frame.name);
     const children: FlowNode[] = [];
-    const grouped = frame.pods.length > GROUP_THRESHOLD;
+    const groupable = frame.pods.length > GROUP_THRESHOLD;
+    const grouped = groupable && !open.has(id);
     if (grouped) {
       const groups = new Map<string, Pod[]>();
       for (const pod of frame.pods) {
@@ -360,6 +222,8 @@ export function toFlowElements(cluster: Cluster): FlowElements {
         internalIP: frame.internalIP,
         podCIDR: frame.podCIDR,
         podCount: frame.pods.length,
+        groupable,
+        grouped,
       },
     });
     nodes.push(...children);
@@ -414,6 +278,15 @@ export function toFlowElements(cluster: Cluster): FlowElements {
       }
     }
     edges.push(...seen.values());
+    const entry = externalEntry(svc);
+    if (entry)
+      edges.push({
+        id: `${CLIENT_ID}->${sid}`,
+        source: CLIENT_ID,
+        target: sid,
+        state: 'external',
+        label: entry,
+      });
     nodes.push({
       id: sid,
       type: 'service',
@@ -425,7 +298,7 @@ export function toFlowElements(cluster: Cluster): FlowElements {
     });
   });
 
-  return { nodes, edges };
+  return { nodes, edges, drawnAs };
 }
 
 /** The centre of a shape in flow coordinates (a child's position is relative to its frame). */
