@@ -68,8 +68,8 @@ export function DnsPanel() {
         </label>
       </form>
       <p className="flow-muted dns-note" data-testid="dns-note">
-        dig asks the Pod's first nameserver ({cluster.clusterDNS}, kube-dns) for exactly this name:
-        unlike the Pod's resolver, it does not walk the resolv.conf search list.
+        dig asks the Pod's first nameserver for exactly this name (add <code>+search</code> to walk
+        the search list); a program's getaddrinfo walks it — see below.
       </p>
       {pods.length === 0 ? (
         <p className="flow-muted">No running Pod to run dig in: add a Pod first.</p>
@@ -80,6 +80,22 @@ export function DnsPanel() {
           {out?.ok === true && out.text}
           {out?.ok === false && <span className="stderr">{out.error}</span>}
         </pre>
+      )}
+      {out?.ok === true && out.walk && (
+        <details open className="dns-extra">
+          <summary>What a program in the Pod asks (getaddrinfo, ndots)</summary>
+          <pre className="output" data-testid="dns-walk">
+            {out.walk}
+          </pre>
+        </details>
+      )}
+      {out?.ok === true && (
+        <details className="dns-extra">
+          <summary>The Pod's /etc/resolv.conf</summary>
+          <pre className="output" data-testid="dns-resolv-conf">
+            {out.resolvConf}
+          </pre>
+        </details>
       )}
     </div>
   );

@@ -2,11 +2,18 @@
  * The DNS tab's one door into the core's DNS area. Everything the panel shows comes from here,
  * so switching to the resolv.conf / search-walk API later means editing this file only.
  *
- * Today: `dig NAME TYPE` run inside the chosen Pod. dig does not apply the search list
- * (`+nosearch` is its default), so it asks exactly the name typed, of the first nameserver in
- * the Pod's /etc/resolv.conf — the kube-dns ClusterIP for the default dnsPolicy ClusterFirst.
+ * `dig NAME TYPE` run inside the chosen Pod: dig asks the first nameserver of the Pod's
+ * /etc/resolv.conf for exactly the name typed (`+nosearch` is its default; `+search` walks the
+ * search list). Beside it, the walk a program's getaddrinfo makes for the same name.
  */
-import { type Cluster, ClusterDns, type Pod, parseDigArgs, runDig } from '../../core/index.ts';
+import {
+  type Cluster,
+  ClusterDns,
+  digInPod,
+  formatWalk,
+  type Pod,
+  resolveInPod,
+} from '../../core/index.ts';
 
 /** The types the tab offers, in dig's spelling. */
 export const DNS_TYPES = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'ANY'] as const;
@@ -26,6 +33,10 @@ export type DigOutcome =
       readonly command: string;
       readonly nameserver: string;
       readonly text: string;
+      /** The Pod's /etc/resolv.conf. */
+      readonly resolvConf: string;
+      /** The names getaddrinfo asks for, in order (null for a reverse lookup). */
+      readonly walk: string | null;
     }
   | { readonly ok: false; readonly command: string; readonly error: string };
 
@@ -36,26 +47,6 @@ export function podKey(pod: Pod): string {
 /** Pods dig can run in: those with an IP (a Pod that is not running has no shell to exec into). */
 export function sourcePods(cluster: Cluster): Pod[] {
   return cluster.pods.filter((p) => (p.status?.podIP ?? '') !== '');
-}
-
-/**
- * The first nameserver of the Pod's resolv.conf as the kubelet writes it, or why it is not the
- * cluster's DNS (kubelet's dns.go: ClusterFirst on hostNetwork falls back to Default).
- */
-function nameserverOf(cluster: Cluster, pod: Pod): { server: string } | { error: string } {
-  const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
-  const host = pod.spec.hostNetwork === true;
-  if (policy === 'None') {
-    const first = pod.spec.dnsConfig?.nameservers?.[0];
-    return first
-      ? { server: first }
-      : { error: 'dnsPolicy None with no dnsConfig.nameservers: resolv.conf has no nameserver' };
-  }
-  if (policy === 'Default' || (policy === 'ClusterFirst' && host))
-    return {
-      error: `dnsPolicy ${policy}${host ? ' on hostNetwork' : ''}: the Pod uses its Node's resolv.conf, which svclab does not model`,
-    };
-  return { server: cluster.clusterDNS };
 }
 
 /** Splits the typed text into dig's words; a PTR query for an IP address becomes `-x IP`. */
@@ -96,7 +87,20 @@ export function suggestedNames(cluster: Cluster): string[] {
 }
 
 const dnsOf = new WeakMap<Cluster, ClusterDns>();
+function dnsFor(cluster: Cluster): ClusterDns {
+  let dns = dnsOf.get(cluster);
+  if (!dns) {
+    dns = new ClusterDns(cluster);
+    dnsOf.set(cluster, dns);
+  }
+  return dns;
+}
 
+/**
+ * `dig` inside the Pod, through the DNS area's digInPod: the Pod's resolv.conf as the kubelet
+ * writes it picks the server, and with `+search` dig walks its search list. Also: the resolv.conf
+ * itself, and the walk getaddrinfo makes for the same name (what a program in the Pod does).
+ */
 export function digFromPod(cluster: Cluster, q: DigQuery): DigOutcome {
   const pod = cluster.pods.find((p) => podKey(p) === q.pod);
   const words = digWords(q);
@@ -107,43 +111,19 @@ export function digFromPod(cluster: Cluster, q: DigQuery): DigOutcome {
   } -- dig ${words.join(' ')}`;
   if (!pod)
     return { ok: false, command, error: `Error from server (NotFound): pods "${q.pod}" not found` };
-  const ns = nameserverOf(cluster, pod);
-  if ('error' in ns) return { ok: false, command, error: ns.error };
-  if (ns.server !== cluster.clusterDNS)
-    return {
-      ok: false,
-      command,
-      error: `the Pod's nameserver ${ns.server} is not the cluster DNS (${cluster.clusterDNS}); svclab models only CoreDNS`,
-    };
-  const parsed = parseDigArgs(words);
-  if ('error' in parsed) return { ok: false, command, error: parsed.error };
-  if (parsed.server !== undefined && parsed.server !== cluster.clusterDNS)
-    return {
-      ok: false,
-      command,
-      error: `svclab models only the cluster DNS (${cluster.clusterDNS})`,
-    };
-  let dns = dnsOf.get(cluster);
-  if (!dns) {
-    dns = new ClusterDns(cluster);
-    dnsOf.set(cluster, dns);
+  const dns = dnsFor(cluster);
+  const dig = digInPod(cluster, { pod, args: words, dns });
+  if (!dig.ok) {
+    return { ok: false, command, error: dig.diagnostics.map((d) => d.message).join('\n') };
   }
-  const run = runDig(dns, {
-    args: words,
-    name: parsed.name,
-    type: parsed.type,
-    server: parsed.server ?? ns.server,
-    serverGiven: parsed.server !== undefined,
-    short: parsed.short,
-    tcp: parsed.tcp,
-    query: {
-      edns: parsed.edns,
-      rd: parsed.recurse,
-      ad: parsed.adflag,
-      cd: parsed.cdflag,
-      ...(parsed.cookie ? {} : { cookie: null }),
-    },
-    ...(parsed.port !== undefined ? { port: parsed.port } : {}),
-  });
-  return { ok: true, command, nameserver: ns.server, text: run.text };
+  const name = dig.value.args.name;
+  const walk = words.includes('-x') ? null : resolveInPod(cluster, { pod, name, dns });
+  return {
+    ok: true,
+    command,
+    nameserver: dig.value.server,
+    text: dig.value.text,
+    resolvConf: dig.value.resolv.text,
+    walk: walk?.ok ? formatWalk(walk.value, q.pod) : null,
+  };
 }
