@@ -6,12 +6,15 @@ import {
   collectErrors,
   createService,
   digOutput,
+  expectDnatLit,
+  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,
   openTab,
   saveScreenshot,
   seedEndpoints,
+  sendPacket,
   sepChain,
 } from './support.ts';
 
@@ -52,5 +55,22 @@ test('ClusterIP with session affinity: form → chains → kubectl → dig', asy
   expect(dig).toContain(`web.default.svc.cluster.local. 30 IN\tA\t${ip}`);
   await saveScreenshot(page, 'clusterip-dns');
   await openTab(page, 'Rules');
+
+  // A packet to the new ClusterIP: DNAT to an endpoint, the line lit, the pod reached; with
+  // sessionAffinity ClientIP the next packet from the same pod goes to the same endpoint.
+  const first = await sendPacket(page, {
+    from: 'pod:default/nginx-59ff7ffd6b-hcqhb',
+    to: 'web.default.svc.cluster.local:8080',
+  });
+  const m = /Delivered to pod (default\/\S+) on \w+ at ([\d.]+:\d+)/.exec(first);
+  expect(m, first).not.toBeNull();
+  const [, pod = '', endpoint = ''] = m ?? [];
+  await expectPacketDeliveredAt(page, `pod:${pod}`);
+  await saveScreenshot(page, 'clusterip-trace');
+  for (let i = 0; i < 3; i++) {
+    await page.getByTestId('trace-send').click();
+    await expect(page.getByTestId('trace-outcome')).toContainText(`Delivered to pod ${pod} `);
+  }
+  await expectDnatLit(page, endpoint);
   expect(errors).toEqual([]);
 });

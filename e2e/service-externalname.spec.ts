@@ -3,11 +3,14 @@ import {
   collectErrors,
   createService,
   digOutput,
+  expectDnatLit,
+  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,
   openTab,
   saveScreenshot,
+  sendPacket,
 } from './support.ts';
 
 test('ExternalName: form → no chains → kubectl EXTERNAL-IP → dig CNAME', async ({ page }) => {
@@ -36,5 +39,14 @@ test('ExternalName: form → no chains → kubectl EXTERNAL-IP → dig CNAME', a
   );
   await saveScreenshot(page, 'externalname-dns');
   await openTab(page, 'Rules');
+
+  // By name: CoreDNS answers with the CNAME; the outside name is unknown upstream, so a program
+  // in the pod gets no address and nothing is sent.
+  const outcome = await sendPacket(page, {
+    from: 'pod:default/nginx-59ff7ffd6b-hcqhb',
+    to: 'billing-db:5432',
+  });
+  expect(outcome).toContain('does not resolve');
+  await saveScreenshot(page, 'externalname-trace');
   expect(errors).toEqual([]);
 });

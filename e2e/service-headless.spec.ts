@@ -4,12 +4,15 @@ import {
   collectErrors,
   createService,
   digOutput,
+  expectDnatLit,
+  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,
   openTab,
   saveScreenshot,
   seedEndpoints,
+  sendPacket,
 } from './support.ts';
 
 test('Headless: form → no kube-proxy chains → kubectl None → dig lists every Pod', async ({
@@ -45,5 +48,16 @@ test('Headless: form → no kube-proxy chains → kubectl None → dig lists eve
   expect(dig).toContain('ANSWER: 3,');
   await saveScreenshot(page, 'headless-dns');
   await openTab(page, 'Rules');
+
+  // By name: the headless name resolves to pod IPs and the packet goes straight there, no DNAT.
+  const outcome = await sendPacket(page, {
+    from: 'pod:default/nginx-59ff7ffd6b-hcqhb',
+    to: 'nginx-hl:80',
+  });
+  expect(outcome).toContain('nginx-hl.default.svc.cluster.local. → ');
+  expect(outcome).toMatch(/Delivered to pod default\/nginx-59ff7ffd6b-\w+/);
+  expect(outcome).toContain('source IP preserved');
+  await expect(page.getByTestId('trace-steps')).not.toContainText('DNAT');
+  await saveScreenshot(page, 'headless-trace');
   expect(errors).toEqual([]);
 });

@@ -5,11 +5,14 @@ import {
   collectErrors,
   createService,
   digOutput,
+  expectDnatLit,
+  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,
   openTab,
   saveScreenshot,
+  sendPacket,
 } from './support.ts';
 
 test('LoadBalancer with source ranges: form → KUBE-FW chain → kubectl EXTERNAL-IP → dig', async ({
@@ -51,5 +54,16 @@ test('LoadBalancer with source ranges: form → KUBE-FW chain → kubectl EXTERN
   expect(dig).toMatch(/^web-lb\.default\.svc\.cluster\.local\. 30 IN\tA\t10\.\d+\.\d+\.\d+$/m);
   await saveScreenshot(page, 'loadbalancer-dns');
   await openTab(page, 'Rules');
+
+  // The outside client (172.18.0.100) is not in loadBalancerSourceRanges: dropped, a time-out.
+  const refused = await sendPacket(page, { from: 'external', to: '192.0.2.10:443' });
+  expect(refused).toContain('Timed out');
+  // A client inside the range gets through, masqueraded (eTP Cluster).
+  await page.getByTestId('trace-client-ip').fill('203.0.113.9');
+  await page.getByTestId('trace-send').click();
+  await expect(page.getByTestId('trace-outcome')).toContainText('Delivered to pod default/');
+  await expect(page.getByTestId('trace-outcome')).toContainText('masqueraded');
+  await expect(page.getByTestId('trace-steps')).toContainText('KUBE-FW-');
+  await saveScreenshot(page, 'loadbalancer-trace');
   expect(errors).toEqual([]);
 });

@@ -5,12 +5,15 @@ import {
   collectErrors,
   createService,
   digOutput,
+  expectDnatLit,
+  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,
   openTab,
   saveScreenshot,
   seedEndpoints,
+  sendPacket,
   sepChain,
 } from './support.ts';
 
@@ -53,5 +56,17 @@ test('NodePort with externalTrafficPolicy Local: form → chains → kubectl →
   );
   await saveScreenshot(page, 'nodeport-dns');
   await openTab(page, 'Rules');
+
+  // From outside to node1's NodePort: eTP Local keeps the client's address.
+  const outcome = await sendPacket(page, { from: 'external', to: '172.18.0.3:30080' });
+  expect(outcome).toContain('source IP preserved');
+  expect(outcome).toMatch(/Delivered to pod default\/nginx-59ff7ffd6b-\w+ on node1/);
+  await saveScreenshot(page, 'nodeport-trace');
+  // To node2's NodePort: its one local endpoint, still the client's own address.
+  const second = await sendPacket(page, { from: 'external', to: '172.18.0.4:30080' });
+  expect(second).toContain('Delivered to pod default/nginx-59ff7ffd6b-7vgh2 on node2');
+  expect(second).toContain('172.18.0.100');
+  await expectPacketDeliveredAt(page, 'pod:default/nginx-59ff7ffd6b-7vgh2');
+  await expectDnatLit(page, '10.244.2.12:80');
   expect(errors).toEqual([]);
 });

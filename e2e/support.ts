@@ -166,3 +166,45 @@ export function clusterIPIn(kubectlSvc: string, name: string): string {
   const row = kubectlSvc.split('\n').find((l) => l.startsWith(`${name} `));
   return row?.split(/\s+/)[2] ?? '';
 }
+
+/** Sends one packet from the Trace tab; returns the outcome line (or the error shown). */
+export async function sendPacket(
+  page: Page,
+  req: { from: string; to: string; endpoint?: string },
+): Promise<string> {
+  await openTab(page, 'Trace');
+  await page.getByTestId('trace-from').selectOption(req.from);
+  await page.getByTestId('trace-to').fill(req.to);
+  await page.getByTestId('trace-send').click();
+  if (req.endpoint) {
+    await page.getByTestId('trace-endpoint').selectOption(req.endpoint);
+    await page.getByTestId('trace-send').click();
+  }
+  const outcome = page.getByTestId('trace-outcome').or(page.getByTestId('trace-error'));
+  await expect(outcome.first()).toBeVisible();
+  return (await outcome.first().textContent()) ?? '';
+}
+
+/** Steps to where the request was delivered; the packet on the canvas must be at `canvasId`. */
+export async function expectPacketDeliveredAt(page: Page, canvasId: string): Promise<void> {
+  const steps = page.getByTestId('trace-steps').getByRole('button');
+  await steps
+    .filter({ hasText: /· deliver$/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('packet')).toHaveAttribute('data-at', canvasId);
+}
+
+/** Steps to the DNAT and checks the Rules tab lights that very line on the node. */
+export async function expectDnatLit(page: Page, dnatTo: string): Promise<void> {
+  const steps = page.getByTestId('trace-steps').getByRole('button');
+  await steps
+    .filter({ hasText: /→ DNAT$/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('trace-rule')).toContainText(`--to-destination ${dnatTo}`);
+  await page.getByTestId('trace-show-rules').click();
+  await expect(
+    page.locator('.rule-lit').filter({ hasText: `DNAT --to-destination ${dnatTo}` }),
+  ).toBeVisible();
+}

@@ -20,6 +20,8 @@ interface Form {
   readonly to: string;
   readonly protocol: Protocol;
   readonly endpoint: string;
+  /** The outside client's address, when sending from outside ('' = the default client). */
+  readonly clientIp: string;
 }
 
 export function TracePanel() {
@@ -31,7 +33,13 @@ export function TracePanel() {
   const setSamples = useTrace((s) => s.setSamples);
   const sources = useMemo(() => (cluster ? traceSources(cluster) : []), [cluster]);
   const destinations = useMemo(() => (cluster ? traceDestinations(cluster) : []), [cluster]);
-  const [form, setForm] = useState<Form>({ from: '', to: '', protocol: 'tcp', endpoint: '' });
+  const [form, setForm] = useState<Form>({
+    from: '',
+    to: '',
+    protocol: 'tcp',
+    endpoint: '',
+    clientIp: '',
+  });
   const [error, setError] = useState('');
   const [sent, setSent] = useState<TraceRequest | null>(null);
   usePlayback();
@@ -39,7 +47,7 @@ export function TracePanel() {
   const from = form.from || sources[0]?.value || '';
   const to = form.to || destinations.find((d) => /ClusterIP/.test(d.label))?.value || '';
   const request = (): TraceRequest => ({
-    from,
+    from: from === 'external' && form.clientIp.trim() ? `external:${form.clientIp.trim()}` : from,
     to: to.trim(),
     protocol: form.protocol,
     ...(form.endpoint ? { endpoint: form.endpoint } : {}),
@@ -98,6 +106,19 @@ export function TracePanel() {
             ))}
           </select>
         </label>
+        {from === 'external' && (
+          <label>
+            <span>Client address</span>
+            <input
+              data-testid="trace-client-ip"
+              value={form.clientIp}
+              placeholder={sources
+                .find((x) => x.value === 'external')
+                ?.label.replace(/^.*\((.*)\)$/, '$1')}
+              onChange={(e) => set({ clientIp: e.target.value })}
+            />
+          </label>
+        )}
         <label>
           <span>To</span>
           <input
