@@ -64,28 +64,54 @@ export function measure<S, R>(
   for (let i = 0; i < (options.warmup ?? 1); i++) fn(setup());
   const times: number[] = [];
   const cpuTimes: number[] = [];
-  let heapMB: number | null = null;
   for (let i = 0; i < runs; i++) {
-    const input = setup();
-    const last = i === runs - 1 && options.heap !== false;
-    const before = last ? heapUsedMB() : 0;
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    const result = fn(input);
-    times.push(performance.now() - start);
-    const cpu = process.cpuUsage(cpuStart);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-    if (last) {
-      kept.push(result);
-      heapMB = heapUsedMB() - before;
-      kept.length = 0;
-    }
+    const [wall, cpu] = timeOnce(fn, setup());
+    times.push(wall);
+    cpuTimes.push(cpu);
   }
+  const heapMB = options.heap === false ? null : retainedMB(fn, setup());
   return { what, n, ms: median(times), cpuMs: median(cpuTimes), runs, heapMB };
+}
+
+/**
+ * One timed call, in its own frame: the result is dropped on return, so it cannot linger in a
+ * register of the caller and distort the heap figure.
+ */
+function timeOnce<S, R>(fn: (input: S) => R, input: S): [number, number] {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  fn(input);
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return [wall, (cpu.user + cpu.system) / 1000];
+}
+
+/**
+ * One timed call whose result is also wanted (e.g. a large scenario that takes long to build):
+ * the row and the result. The heap figure is taken around the same call.
+ */
+export function measureOnce<R>(what: string, n: number, fn: () => R): [Row, R] {
+  const before = heapUsedMB();
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const result = fn();
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  const heapMB = heapUsedMB() - before;
+  return [{ what, n, ms, cpuMs: (cpu.user + cpu.system) / 1000, runs: 1, heapMB }, result];
 }
 
 /** Holds a result while the heap is measured. */
 const kept: unknown[] = [];
+
+/** The heap (after GC) that one call's result keeps alive. */
+function retainedMB<S, R>(fn: (input: S) => R, input: S): number {
+  const before = heapUsedMB();
+  kept.push(fn(input));
+  const after = heapUsedMB();
+  kept.length = 0;
+  return after - before;
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -89,10 +89,13 @@ export function restoreTarget(t: Target): string {
 
 /** One `-A CHAIN ...` line (no newline). */
 export function restoreRule(rule: Pick<Rule, 'chain' | 'matches' | 'target'>): string {
-  let line = `-A ${rule.chain}`;
-  for (const m of rule.matches) line += ` ${restoreMatch(m)}`;
+  // Joined once into a flat string: lines are kept for as long as the rules, and a chain of
+  // `+=` pieces would keep every piece alive.
+  const parts = ['-A', rule.chain];
+  for (const m of rule.matches) parts.push(restoreMatch(m));
   const target = restoreTarget(rule.target);
-  return target === '' ? line : `${line} ${target}`;
+  if (target !== '') parts.push(target);
+  return parts.join(' ');
 }
 
 export function restoreChainLine(name: string): string {

@@ -134,10 +134,11 @@ function formatSaveRuleLine(rule: Pick<Rule, 'chain' | 'matches' | 'target'>): s
         assertNever(m, 'match');
     }
   }
-  let line = `-A ${rule.chain}${source}${dest}${protocol}`;
-  for (const entry of modules) line += ` -m ${entry.name}${entry.options}`;
+  const parts = [`-A ${rule.chain}${source}${dest}${protocol}`];
+  for (const entry of modules) parts.push(` -m ${entry.name}${entry.options}`);
   const target = saveTarget(rule.target);
-  return target === '' ? line : `${line} ${target}`;
+  if (target !== '') parts.push(` ${target}`);
+  return parts.join('');
 }
 
 export function saveTarget(t: Target): string {

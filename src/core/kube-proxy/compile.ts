@@ -33,7 +33,8 @@ import { compileServicePort, type ServicePortBlock } from './service-rules.ts';
  *
  * A `KubeProxyCompiler` keeps each service port's block between compilations and reuses it when
  * the Service, its EndpointSlices (the same objects, or objects with the same JSON) and the node
- * context are unchanged, the way kube-proxy's partial sync skips unchanged services.
+ * context are unchanged, the way kube-proxy's partial sync skips unchanged services. Cluster
+ * objects are taken as immutable: an edit makes a new object, it never changes one in place.
  */
 
 export interface KubeProxyCompileOptions {
@@ -108,6 +109,10 @@ function contentOf(svc: Service, slices: readonly EndpointSlice[]): string {
   return text;
 }
 
+function sameBlocks(a: readonly ServicePortBlock[], b: readonly ServicePortBlock[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function byName(a: PortState, b: PortState): number {
   const x = a.info.nameString;
   const y = b.info.nameString;
@@ -119,6 +124,11 @@ export class KubeProxyCompiler {
   /** By `ns/name`: the entries of the last compilation (removed Services drop out). */
   private services = new Map<string, ServiceEntry>();
   private blocks = new WeakMap<PortState, { key: string; block: ServicePortBlock }>();
+  private last: {
+    key: string;
+    blocks: readonly ServicePortBlock[];
+    rules: KubeProxyRules;
+  } | null = null;
 
   compile(cluster: Cluster, options: KubeProxyCompileOptions = {}): Result<KubeProxyRules> {
     const diagnostics: Diagnostic[] = [];
@@ -161,7 +171,15 @@ export class KubeProxyCompiler {
     const largeClusterMode = totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
     const blockKey = `${ctx.key}|${largeClusterMode}`;
     const blocks = ports.map((p) => this.block(p, ctx, largeClusterMode, blockKey));
-    return ok(assemble(ctx, blocks, largeClusterMode, diagnostics), diagnostics);
+    // Nothing changed (the same blocks in the same order, the same node context): the last
+    // result stands, and the large texts need not be joined again.
+    const last = this.last;
+    if (last && last.key === blockKey && sameBlocks(last.blocks, blocks)) {
+      return ok({ ...last.rules, diagnostics }, diagnostics);
+    }
+    const rules = assemble(ctx, blocks, largeClusterMode, diagnostics);
+    this.last = { key: blockKey, blocks, rules };
+    return ok(rules, diagnostics);
   }
 
   private servicePortStates(cluster: Cluster, family: Family, profile: ProxyProfile): PortState[] {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,8 +53,9 @@ for (const f of kubeProxyFixtures()) cases.push([f.scenario, f.node, f.yaml, und
 for (const f of kubeProxyFixtures().filter((x) => x.node === 'node2')) {
   cases.push([`${f.scenario} (newest)`, f.node, f.yaml, 'v1.34.0']);
 }
-for (const name of ['loadbalancer-source-ranges', 'external-ips-itp-local', 'udp-sctp-unnamed']) {
-  const yaml = readFileSync(join(OWN_CASES, `${name}.yaml`), 'utf8');
+for (const file of readdirSync(OWN_CASES).filter((f) => f.endsWith('.yaml'))) {
+  const name = file.slice(0, -'.yaml'.length);
+  const yaml = readFileSync(join(OWN_CASES, file), 'utf8');
   cases.push([name, 'node1', yaml, undefined]);
   cases.push([`${name} (newest)`, 'node1', yaml, 'v1.34.0']);
 }

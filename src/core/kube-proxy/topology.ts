@@ -44,8 +44,9 @@ function hintsRequested(info: ServicePortInfo, profile: ProxyProfile): boolean {
   if (profile.topology === 'annotation')
     return auto(a['service.kubernetes.io/topology-aware-hints']);
   if (profile.topology === 'annotation-or-distribution') {
+    // servicechangetracker: the topology-mode annotation, or if empty the deprecated one.
     const mode =
-      a['service.kubernetes.io/topology-mode'] ?? a['service.kubernetes.io/topology-aware-hints'];
+      a['service.kubernetes.io/topology-mode'] || a['service.kubernetes.io/topology-aware-hints'];
     return auto(mode) || (profile.minor >= 30 && info.trafficDistribution !== '');
   }
   return true;
