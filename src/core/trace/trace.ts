@@ -17,6 +17,7 @@ import { DecisionChooser, forcedChooser, type StatisticChooser, seededChooser } 
 import { TraceCode } from './codes.ts';
 import { entryNodeFor, isVirtualAddress } from './endpoints.ts';
 import type { Place, TraceHop } from './hop.ts';
+import { nodeListener } from './node-listeners.ts';
 import { ephemeralPort, mulberry32 } from './random.ts';
 import { type Resolution, resolveFromPod } from './resolve.ts';
 import {
@@ -158,6 +159,7 @@ export function tracePacket(
     now: req.now ?? 0,
     entryNode: (ip) => entryNodeFor(cluster, ip, req.via),
     isVirtual: (ip) => isVirtualAddress(cluster, ip),
+    listener: (node, port, proto) => nodeListener(cluster, node, port, proto)?.what ?? null,
   });
   const distribution = options.skipDistribution
     ? []
@@ -257,8 +259,12 @@ function outcomeSentence(w: Walk, sent: Packet, hairpin: boolean): string {
   const end = w.request;
   const seen = hostPort(end.packet.src, end.packet.sport);
   switch (end.verdict) {
-    case 'refused':
-      return `Connection refused: a REJECT rule on ${end.at.kind === 'node' ? end.at.node : 'the way'} answers (the Service has no endpoints).`;
+    case 'refused': {
+      const last = end.hops[end.hops.length - 1];
+      return last?.note.startsWith('Nothing listens')
+        ? `Connection refused: ${last.note}`
+        : `Connection refused: a REJECT rule on ${end.at.kind === 'node' ? end.at.node : 'the way'} answers (the Service has no endpoints).`;
+    }
     case 'dropped':
       return `Timed out: the packet is dropped${end.at.kind === 'node' ? ` on ${end.at.node}` : ''}.`;
     case 'delivered': {

@@ -266,6 +266,22 @@ describe('names', () => {
   });
 });
 
+describe('packets for the node itself', () => {
+  it('a port nothing listens on is refused (TCP RST), not delivered', () => {
+    const t = trace({ from: 'external', to: '172.18.0.3:31999' });
+    expect(t.verdict).toBe('refused');
+    expect(t.outcome).toContain('Nothing listens on node1 at 172.18.0.3:31999/tcp');
+  });
+
+  it("the kubelet's port answers", () => {
+    const t = trace({ from: 'external', to: '172.18.0.4:10250' });
+    expect(t.verdict).toBe('delivered');
+    expect(t.deliveredTo).toEqual({ kind: 'node', node: 'node2' });
+    expect(t.hops.at(-1)?.note).toContain('the kubelet');
+    expect(t.replyMatches).toBe(true);
+  });
+});
+
 describe('bad requests are diagnostics, not exceptions', () => {
   it.each([
     [{ from: 'pod:default/nope', to: '10.99.62.169:80' }, 'SVCLAB-5001', 'pods "nope" not found'],

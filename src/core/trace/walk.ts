@@ -52,6 +52,8 @@ export interface WalkSetup {
   readonly now: number;
   /** Which node the network hands traffic for a load-balancer or external IP to. */
   readonly entryNode: (dst: string) => string | null;
+  /** What listens on a node's own port (null: nothing, so the kernel refuses). */
+  readonly listener: (node: string, port: number, protocol: Protocol) => string | null;
   /** Whether no machine owns the address (a ClusterIP, LB or external IP, a missing pod). */
   readonly isVirtual: (dst: string) => boolean;
 }
@@ -222,11 +224,23 @@ function leg(
           );
         }
         if (outcome.kind === 'local') {
+          // A reply reaches the socket that sent the request; a request needs a listener.
+          const listener = isReply
+            ? 'the client socket that sent the request'
+            : setup.listener(node.name, packet.dport, packet.protocol);
+          if (!listener) {
+            return end(
+              'refused',
+              at,
+              'reject',
+              `Nothing listens on ${node.name} at ${hostPort(packet.dst, packet.dport)}/${packet.protocol}: the kernel answers ${packet.protocol === 'tcp' ? 'with a TCP RST' : 'ICMP port unreachable'} — "connection refused".`,
+            );
+          }
           return end(
             'delivered',
             at,
             'deliver',
-            `Delivered to a local socket on ${node.name} (${hostPort(packet.dst, packet.dport)}), if a process there listens.`,
+            `Delivered to ${listener} on ${node.name} (${hostPort(packet.dst, packet.dport)}).`,
           );
         }
         const r = outcome.route;
