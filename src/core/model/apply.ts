@@ -384,22 +384,31 @@ export function applyDocuments(
     results.set(e, e.typed.object as OtherObject);
   }
 
+  const versioned = withResourceVersions([
+    ...nodes,
+    ...services,
+    ...pods,
+    ...givenSlices,
+    ...derived,
+  ]);
+  const rv = <T extends KubeObject | OtherObject>(o: T): T =>
+    (versioned.get(o) as T | undefined) ?? o;
   const cluster: Cluster = {
     ...emptyCluster(settings),
-    nodes: [...nodes].sort(byNamespaceAndName),
-    pods: [...pods].sort(byNamespaceAndName),
-    services: [...services].sort(byNamespaceAndName),
-    endpointSlices: [...givenSlices, ...derived].sort(byNamespaceAndName),
+    nodes: nodes.map(rv).sort(byNamespaceAndName),
+    pods: pods.map(rv).sort(byNamespaceAndName),
+    services: services.map(rv).sort(byNamespaceAndName),
+    endpointSlices: [...givenSlices, ...derived].map(rv).sort(byNamespaceAndName),
     others,
   };
   const applied: Array<KubeObject | OtherObject> = [
     settings.clusterConfiguration,
     settings.proxy,
-    ...(validNodes.length === 0 ? nodes : []),
+    ...(validNodes.length === 0 ? nodes.map(rv) : []),
   ];
   for (const e of objects) {
     const r = results.get(e);
-    if (r) applied.push(r);
+    if (r) applied.push(rv(r));
   }
   const documents: AppliedDocument[] = docs.map((doc) => {
     const kind = typeof doc.value.kind === 'string' ? doc.value.kind : undefined;
@@ -419,3 +428,25 @@ export function applyDocuments(
 }
 
 export { ownerKey };
+
+/**
+ * Every stored object has a resourceVersion (etcd's revision when it was last written). Objects
+ * the scenario gives one keep it; the others get the next revisions after the highest given (at
+ * least 1000, about where a fresh kubeadm cluster's own objects leave etcd), in creation order:
+ * Nodes, Services, Pods, EndpointSlices. Re-applying the printed objects keeps them all.
+ */
+function withResourceVersions(
+  objects: ReadonlyArray<{ metadata: { resourceVersion?: string } }>,
+): Map<unknown, unknown> {
+  let next = 1000;
+  for (const o of objects) {
+    const n = Number(o.metadata.resourceVersion);
+    if (Number.isSafeInteger(n) && n >= next) next = n + 1;
+  }
+  const out = new Map<unknown, unknown>();
+  for (const o of objects) {
+    if (o.metadata.resourceVersion) continue;
+    out.set(o, { ...o, metadata: { ...o.metadata, resourceVersion: String(next++) } });
+  }
+  return out;
+}
