@@ -95,8 +95,8 @@ describe('Pod edits', () => {
       terminating: false,
     });
     const svc = r.applied.cluster.services[0] as Service;
-    expect(describeService(svc, r.applied.cluster)).toContain(
-      'Endpoints:                10.244.1.16:80,10.244.2.12:80\n',
+    expect(describeService(svc, r.applied.cluster)).toMatch(
+      /\nEndpoints: +10\.244\.1\.16:80,10\.244\.2\.12:80\n/,
     );
     const back = setPodReady(r.text, 'default', POD, true);
     expect(endpointOf(back, '10.244.1.14')?.conditions.ready).toBe(true);
