@@ -48,6 +48,8 @@ export { describeService } from './kubectl/describe-service.ts';
 export { humanDuration } from './kubectl/duration.ts';
 export type { GetOptions, GetOutput, GetResource } from './kubectl/get.ts';
 export { kubectlGet, notFoundErrors, parseResource } from './kubectl/get.ts';
+export type { LabelSelector } from './kubectl/label-selector.ts';
+export { parseLabelSelector } from './kubectl/label-selector.ts';
 export { kubectlGetObjects, kubectlGetOutput } from './kubectl/objects.ts';
 export { asList, toJson, toYaml } from './kubectl/output.ts';
 // ---- model (manifests, defaulting, validation, allocation, EndpointSlices, kubectl, edits) ----
