@@ -23,7 +23,24 @@ export function nodeInternalIP(node: Node): string | undefined {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 }
 
-function defaultContainer(c: Container, hostNetwork: boolean): Container {
+/** SetDefaults_Container: `:latest` or untagged images are pulled Always, others IfNotPresent. */
+function pullPolicy(image: string): string {
+  const name = image.slice(image.lastIndexOf('/') + 1);
+  if (name.includes('@')) return 'IfNotPresent';
+  const tag = name.includes(':') ? name.slice(name.indexOf(':') + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(input: Container, hostNetwork: boolean): Container {
+  const c: Container = {
+    ...input,
+    terminationMessagePath: input.terminationMessagePath ?? '/dev/termination-log',
+    terminationMessagePolicy: input.terminationMessagePolicy ?? 'File',
+    resources: input.resources ?? {},
+    ...(typeof input.image === 'string' && input.imagePullPolicy === undefined
+      ? { imagePullPolicy: pullPolicy(input.image) }
+      : {}),
+  };
   if (!c.ports) return c;
   return {
     ...c,
@@ -45,6 +62,26 @@ export function defaultPod(pod: Pod): Pod {
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ??= 'default-scheduler';
   spec.enableServiceLinks ??= true;
+  spec.securityContext ??= {};
+  // Admission on create: ServiceAccount, Priority, DefaultTolerationSeconds.
+  spec.serviceAccountName ??= 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  spec.tolerations ??= [
+    {
+      effect: 'NoExecute',
+      key: 'node.kubernetes.io/not-ready',
+      operator: 'Exists',
+      tolerationSeconds: 300,
+    },
+    {
+      effect: 'NoExecute',
+      key: 'node.kubernetes.io/unreachable',
+      operator: 'Exists',
+      tolerationSeconds: 300,
+    },
+  ];
   return { ...pod, spec };
 }
 
@@ -206,8 +243,31 @@ export function runPods(
     } else if (status.podIP && !status.podIPs) {
       status = { ...status, podIPs: [{ ip: status.podIP }] };
     }
+    if (status.qosClass === undefined) status = { ...status, qosClass: qosClass(pod) };
     return { ...pod, status };
   });
+}
+
+/**
+ * The QoS class the API server computes on create (pkg/apis/core/helper/qos): BestEffort without
+ * any request or limit, Guaranteed when every container limits CPU and memory with requests equal
+ * to the limits, Burstable otherwise.
+ */
+function qosClass(pod: Pod): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  type Resources = { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+  const all = pod.spec.containers.map((c) => (c.resources ?? {}) as Resources);
+  const any = all.some(
+    (r) => Object.keys(r.requests ?? {}).length > 0 || Object.keys(r.limits ?? {}).length > 0,
+  );
+  if (!any) return 'BestEffort';
+  const guaranteed = all.every((r) =>
+    ['cpu', 'memory'].every(
+      (k) =>
+        r.limits?.[k] !== undefined &&
+        String(r.requests?.[k] ?? r.limits?.[k]) === String(r.limits?.[k]),
+    ),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
 function nextPodIP(r: NodeIPAM | undefined): string | undefined {
