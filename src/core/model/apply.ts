@@ -32,6 +32,7 @@ import { completeNodes, defaultNodes } from './default-nodes.ts';
 import { hasManagedSlices, slicesForService, slicesOf } from './endpointslice-controller.ts';
 import type { FieldError } from './field-error.ts';
 import { describeObject, typeDocument } from './kinds.ts';
+import { LAST_APPLIED, lastAppliedConfiguration } from './last-applied.ts';
 import { type RawDocument, readManifests } from './manifest.ts';
 import { byNamespaceAndName } from './order.ts';
 import { defaultPod, runPods } from './pods.ts';
@@ -191,12 +192,27 @@ export function applyDocuments(
 
   const objects = latestByIdentity(entries, diagnostics, reject);
   /** Server-set metadata: uid and creationTimestamp where the scenario has none. */
-  const stamp = <T extends KubeObject>(kind: string, o: T): T => {
+  /** Server-set metadata; with the document it came from, kubectl apply's annotation too. */
+  const stamp = <T extends KubeObject>(kind: string, o: T, doc?: RawDocument): T => {
     const meta = (o as { metadata: Node['metadata'] }).metadata;
+    // A manifest that already carries the annotation (a saved `kubectl get -o yaml`) keeps it.
+    const applied =
+      doc && meta.annotations?.[LAST_APPLIED] === undefined
+        ? {
+            annotations: {
+              ...meta.annotations,
+              [LAST_APPLIED]: lastAppliedConfiguration(
+                doc.value,
+                kind === 'Node' ? undefined : (meta.namespace ?? 'default'),
+              ),
+            },
+          }
+        : {};
     return {
       ...o,
       metadata: {
         ...meta,
+        ...applied,
         uid: meta.uid ?? uidFor(kind, meta.namespace ?? '', meta.name ?? ''),
         // metav1.Time reads RFC 3339 text; anything else leaves the server's own time.
         creationTimestamp:
@@ -223,7 +239,7 @@ export function applyDocuments(
     const node = e.typed.object as Node;
     const errs = validateNode(node);
     if (errs.length > 0) reportInvalid(e, errs);
-    else validNodes.push({ e, node: stamp('Node', node) });
+    else validNodes.push({ e, node: stamp('Node', node, e.doc) });
   }
   let nodes: Node[];
   if (validNodes.length === 0) {
@@ -262,7 +278,7 @@ export function applyDocuments(
   };
   const create = (e: Entry): Current | null => {
     const svc = defaultService(
-      stamp('Service', e.typed.object as Service),
+      stamp('Service', e.typed.object as Service, e.doc),
       settings.kubernetesVersion,
     );
     const outcome = allocateService(svc, allocators, minor);
@@ -288,7 +304,10 @@ export function applyDocuments(
       ...(creationTimestamp ? { creationTimestamp } : {}),
     };
     const next = patchAllocatedValues(
-      defaultService({ ...given, metadata: meta }, settings.kubernetesVersion),
+      defaultService(
+        stamp('Service', { ...given, metadata: meta }, e.doc),
+        settings.kubernetesVersion,
+      ),
       current.svc,
     );
     const immutable = validateServiceUpdate(current.svc, next);
@@ -334,7 +353,7 @@ export function applyDocuments(
   // Pods.
   const podEntries: Array<{ e: Entry; pod: Pod }> = [];
   for (const e of objects.filter((x) => x.typed.kind === 'Pod')) {
-    const pod = defaultPod(stamp('Pod', e.typed.object as Pod));
+    const pod = defaultPod(stamp('Pod', e.typed.object as Pod, e.doc));
     const errs = validatePod(pod);
     if (errs.length > 0) reportInvalid(e, errs);
     else podEntries.push({ e, pod });
@@ -354,19 +373,23 @@ export function applyDocuments(
   const givenSlices: EndpointSlice[] = [];
   for (const e of objects.filter((x) => x.typed.kind === 'EndpointSlice')) {
     const slice = e.typed.object as EndpointSlice;
-    const withDefaults: EndpointSlice = stamp('EndpointSlice', {
-      ...slice,
-      endpoints: slice.endpoints.map((ep) => ({ ...ep, conditions: ep.conditions ?? {} })),
-      ...(slice.ports
-        ? {
-            ports: slice.ports.map((p) => ({
-              ...p,
-              name: p.name ?? '',
-              protocol: p.protocol ?? 'TCP',
-            })),
-          }
-        : {}),
-    });
+    const withDefaults: EndpointSlice = stamp(
+      'EndpointSlice',
+      {
+        ...slice,
+        endpoints: slice.endpoints.map((ep) => ({ ...ep, conditions: ep.conditions ?? {} })),
+        ...(slice.ports
+          ? {
+              ports: slice.ports.map((p) => ({
+                ...p,
+                name: p.name ?? '',
+                protocol: p.protocol ?? 'TCP',
+              })),
+            }
+          : {}),
+      },
+      e.doc,
+    );
     const errs = validateEndpointSlice(withDefaults);
     if (errs.length > 0) reportInvalid(e, errs);
     else {
