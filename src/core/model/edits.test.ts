@@ -214,3 +214,17 @@ describe('Service edits', () => {
     expect(r.applied.cluster.services[0]?.spec.clusterIP).toBe('None');
   });
 });
+
+describe('kubectl apply annotation', () => {
+  it('records the manifest as Go marshals it (sorted keys, HTML-escaped, namespace filled in)', () => {
+    const svc = service('web', { ports: [{ port: 80 }] });
+    const r = addService(SEED, {
+      ...svc,
+      metadata: { name: 'web', annotations: { note: '<a&b>' } },
+    });
+    const web = r.applied.cluster.services.find((s) => s.metadata.name === 'web');
+    expect(web?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+      '{"apiVersion":"v1","kind":"Service","metadata":{"annotations":{"note":"\\u003ca\\u0026b\\u003e"},"name":"web","namespace":"default"},"spec":{"ports":[{"port":80}]}}\n',
+    );
+  });
+});

@@ -35,5 +35,10 @@ export function lastAppliedConfiguration(
     annotations,
     ...(namespace !== undefined ? { namespace: meta.namespace ?? namespace } : {}),
   };
-  return `${JSON.stringify(sorted({ ...manifest, metadata }))}\n`;
+  // Go's encoding/json escapes HTML-significant characters and the JS line separators.
+  const json = JSON.stringify(sorted({ ...manifest, metadata })).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${json}\n`;
 }
