@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
 import { ModelCode } from './codes.ts';
 import { cidrContains, cidrSize, formatIP, parseCidr, parseIP } from './ip.ts';
+import { nameSuffix } from './seed.ts';
 import type { Container, Node, Pod, PodCondition } from './types.ts';
 
 export function nodeInternalIP(node: Node): string | undefined {
@@ -53,10 +54,59 @@ function defaultContainer(input: Container, hostNetwork: boolean): Container {
   };
 }
 
+const TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The ServiceAccount admission plugin's projected token volume (`kube-api-access-<5 chars>`, the
+ * suffix random upstream, derived from the Pod here) mounted read-only in every container, unless
+ * the Pod opts out with automountServiceAccountToken: false or already mounts the path.
+ */
+function serviceAccountVolume(pod: Pod, spec: Pod['spec']): Partial<Pod['spec']> {
+  if (spec.automountServiceAccountToken === false) return {};
+  if (
+    spec.containers.some((c) =>
+      (c.volumeMounts as Array<{ mountPath?: string }> | undefined)?.some(
+        (m) => m.mountPath === TOKEN_MOUNT,
+      ),
+    )
+  )
+    return {};
+  const name = `kube-api-access-${nameSuffix(`${pod.metadata.namespace}/${pod.metadata.name}/token`)}`;
+  const volume = {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        {
+          downwardAPI: {
+            items: [
+              {
+                fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+                path: 'namespace',
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  const mount = { mountPath: TOKEN_MOUNT, name, readOnly: true };
+  return {
+    volumes: [...((spec.volumes as unknown[] | undefined) ?? []), volume],
+    containers: spec.containers.map((c) => ({
+      ...c,
+      volumeMounts: [...((c.volumeMounts as unknown[] | undefined) ?? []), mount],
+    })),
+  };
+}
+
 export function defaultPod(pod: Pod): Pod {
   const spec = { ...pod.spec };
   const hostNetwork = spec.hostNetwork === true;
   spec.containers = (spec.containers ?? []).map((c) => defaultContainer(c, hostNetwork));
+  Object.assign(spec, serviceAccountVolume(pod, spec));
   if (spec.dnsPolicy === undefined) spec.dnsPolicy = 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
