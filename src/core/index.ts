@@ -97,12 +97,49 @@ export { describeService } from './kubectl/describe-service.ts';
 export { humanDuration } from './kubectl/duration.ts';
 export type { GetOptions, GetOutput, GetResource } from './kubectl/get.ts';
 export { kubectlGet, notFoundErrors, parseResource } from './kubectl/get.ts';
+export type { LabelSelector } from './kubectl/label-selector.ts';
+export { parseLabelSelector } from './kubectl/label-selector.ts';
 export { kubectlGetObjects, kubectlGetOutput } from './kubectl/objects.ts';
 export { asList, toJson, toYaml } from './kubectl/output.ts';
 // ---- model (manifests, defaulting, validation, allocation, EndpointSlices, kubectl, edits) ----
 export type { Applied, AppliedDocument, ApplyOptions } from './model/apply.ts';
 export { applyScenario, DEFAULT_CREATION_TIMESTAMP } from './model/apply.ts';
 export { ModelCode } from './model/codes.ts';
+export type { PodForm, PortForm, ServiceForm, ServiceKind } from './model/edit-forms.ts';
+export {
+  nodeManifest,
+  parseLabels,
+  podManifest,
+  readyConditions,
+  serviceManifest,
+} from './model/edit-forms.ts';
+export type { EditResult, ObjectRef } from './model/edits.ts';
+export {
+  addNode,
+  addObject,
+  addPod,
+  addService,
+  applyObject,
+  removeNode,
+  removeObject,
+  removePod,
+  removeService,
+  scalePods,
+  setPodReady,
+  setPodTerminating,
+  updateNode,
+  updateObject,
+  updatePod,
+  updateService,
+} from './model/edits.ts';
+export {
+  appendObject,
+  hasObject,
+  objectsOfKind,
+  removeObject as removeObjectText,
+  replaceObject,
+  setField,
+} from './model/manifest-edits.ts';
 export { NEWEST_KUBERNETES_VERSION } from './model/settings.ts';
 // ---- shared model types ----------------------------------------------------------------------
 export type {

@@ -156,3 +156,18 @@ describe('edits', () => {
     expect(() => parse(addService(BASE, form).split('---\n')[1] ?? '')).not.toThrow();
   });
 });
+
+describe('edits go through the core', () => {
+  it('adding a Service that exists updates it in place, as kubectl apply does', () => {
+    const once = addService(BASE, form);
+    const twice = addService(once, { ...form, ports: [{ ...form.ports[0]!, port: '8080' }] });
+    const services = docs(twice).filter((d) => d.kind === 'Service');
+    expect(services).toHaveLength(1);
+    expect(services[0].spec.ports[0].port).toBe(8080);
+  });
+
+  it('an edit of a Pod that does not exist leaves the text as it was', () => {
+    expect(setPodReady(BASE, 'default', 'nope', false)).toBe(BASE);
+    expect(setPodTerminating(BASE, 'default', 'nope', '2024-07-14T09:00:00Z')).toBe(BASE);
+  });
+});

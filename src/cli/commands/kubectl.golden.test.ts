@@ -42,6 +42,8 @@ const TABLES = [
 /** Extra views for some cases: single objects and lists as YAML and JSON. */
 const EXTRA: Record<string, string[]> = {
   'seed-nginx': [
+    'get pods -o wide -l k8s.kuboard.cn/name=nginx',
+    'get services --show-labels',
     'get services -o yaml',
     'get services nginx -o json',
     'get endpointslices -o yaml',
@@ -49,7 +51,13 @@ const EXTRA: Record<string, string[]> = {
   nodeport: ['get services web -o yaml', 'get pods -o yaml'],
   loadbalancer: ['get services -o yaml'],
   'headless-externalname': ['get services -o json', 'get endpointslices -o yaml'],
-  'not-ready': ['get endpointslices -o yaml', 'get pods app-3 app-4 -o wide'],
+  'not-ready': [
+    'get endpointslices -o yaml',
+    'get pods app-3 app-4 -o wide',
+    'get pods -l set',
+    'get pods -l !set,app!=app',
+    'get pods -l app=nothing',
+  ],
   'multi-port': ['get endpointslices -o yaml'],
   namespaces: ['get pods -n shop -o wide', 'get services -n shop', 'get pods -n nowhere'],
 };
@@ -75,6 +83,27 @@ async function transcript(name: string, text: string): Promise<string> {
   }
   return out.join('');
 }
+
+const blog = Object.values(
+  import.meta.glob<string>('../../../golden/seed/seed-kubernetes-service-blog.txt', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
+)[0];
+
+describe('the seed blog post', () => {
+  it("`kubectl get pods -o wide -l ...` prints the blog's table (its text has lost the spacing)", async () => {
+    const command = 'kubectl get pods -o wide -l k8s.kuboard.cn/name=nginx';
+    const line = (blog ?? '').split('\n').find((l) => l.includes(command) && l.includes('g6pgc'));
+    const io = memoryIo({ 'seed.yaml': seed ?? '' });
+    await runCli(['kubectl', 'seed.yaml', ...command.split(' ').slice(1)], io);
+    const tokens = (text: string) => text.trim().split(/\s+/);
+    expect(tokens(io.out())).toEqual(
+      tokens(line?.slice(line.indexOf(command) + command.length) ?? ''),
+    );
+  });
+});
 
 describe('kubectl views (golden/kubectl)', () => {
   it('finds the cases', () => expect(Object.keys(cases).length).toBeGreaterThanOrEqual(7));

@@ -5,22 +5,25 @@ import {
   kubectlGet,
   kubectlGetOutput,
   notFoundErrors,
+  parseLabelSelector,
   parseResource,
 } from '../../core/index.ts';
 import { type Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, readInput } from '../io.ts';
 
 const USAGE =
-  'svclab kubectl FILE get pods|services|endpointslices [NAME...] [-o wide|yaml|json] [-n NS|-A] | describe service NAME [-n NS]';
+  'svclab kubectl FILE get pods|services|endpointslices [NAME...] [-o wide|yaml|json] [-n NS|-A] [-l SELECTOR] [--show-labels] | describe service NAME [-n NS]';
 
 interface Flags {
   output?: string;
   namespace?: string;
+  selector?: string;
+  showLabels: boolean;
   all: boolean;
   rest: string[];
 }
 
 function parseFlags(args: readonly string[]): Flags | string {
-  const flags: Flags = { all: false, rest: [] };
+  const flags: Flags = { all: false, showLabels: false, rest: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     const value = () => {
@@ -35,6 +38,10 @@ function parseFlags(args: readonly string[]): Flags | string {
       else if (a === '-n' || a === '--namespace') flags.namespace = value();
       else if (a.startsWith('--namespace=')) flags.namespace = a.slice(12);
       else if (a === '-A' || a === '--all-namespaces') flags.all = true;
+      else if (a === '-l' || a === '--selector') flags.selector = value();
+      else if (a.startsWith('-l=') || a.startsWith('--selector='))
+        flags.selector = a.slice(a.indexOf('=') + 1);
+      else if (a === '--show-labels') flags.showLabels = true;
       else if (a.startsWith('-')) return `unknown flag: ${a}`;
       else flags.rest.push(a);
     } catch (e) {
@@ -77,9 +84,15 @@ export const kubectlCommand: Command = {
         `svclab kubectl: some objects in ${file} were not applied (see: svclab apply ${file})\n`,
       );
     const cluster = applied.cluster;
+    const selector = parseLabelSelector(flags.selector ?? '');
+    if (typeof selector === 'string') {
+      io.stderr(`error: ${selector}\n`);
+      return EXIT_USAGE;
+    }
     const scope = {
       ...(flags.namespace ? { namespace: flags.namespace } : {}),
       ...(names.length > 0 ? { names } : {}),
+      ...(flags.selector ? { selector } : {}),
       allNamespaces: flags.all,
     };
     if (verb === 'describe') {
@@ -112,7 +125,11 @@ export const kubectlCommand: Command = {
       );
       return EXIT_USAGE;
     }
-    const out = kubectlGet(cluster, resource, { ...scope, wide: output === 'wide' });
+    const out = kubectlGet(cluster, resource, {
+      ...scope,
+      wide: output === 'wide',
+      showLabels: flags.showLabels,
+    });
     io.stdout(out.stdout);
     io.stderr(out.stderr);
     return missing ? EXIT_INVALID : EXIT_OK;

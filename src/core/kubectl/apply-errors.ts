@@ -13,6 +13,19 @@ function kindAndName(object: string | undefined): { kind: string; name: string }
   return { kind, name: ref.slice(ref.indexOf('/') + 1) };
 }
 
+/**
+ * kubectl's form of a YAML error (`error converting YAML to JSON: yaml: line N: ...`), with the
+ * column too, and the parser's own sentence without its trailing position.
+ */
+function syntaxText(d: Diagnostic): string {
+  const where =
+    d.line === undefined
+      ? ''
+      : `line ${d.line}${d.column !== undefined ? `, column ${d.column}` : ''}: `;
+  const sentence = d.message.replace(/ at line \d+, column \d+:?$/, '');
+  return `error converting YAML to JSON: yaml: ${where}${sentence}`;
+}
+
 export function formatApplyErrors(diagnostics: readonly Diagnostic[], file: string): string {
   const out: string[] = [];
   const groups = new Map<string, Diagnostic[]>();
@@ -50,9 +63,7 @@ export function formatApplyErrors(diagnostics: readonly Diagnostic[], file: stri
         );
         break;
       case ModelCode.syntax:
-        out.push(
-          `error: error parsing ${file}: ${first.line !== undefined ? `line ${first.line}${first.column !== undefined ? `, column ${first.column}` : ''}: ` : ''}${first.message}`,
-        );
+        out.push(`error: error parsing ${file}: ${syntaxText(first)}`);
         break;
       case ModelCode.missingTypeMeta:
         out.push(

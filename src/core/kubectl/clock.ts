@@ -1,11 +1,12 @@
 /**
  * "Now" for AGE columns. The core has no clock: callers pass `now`; by default it is the newest
- * creationTimestamp in the cluster plus ten seconds, so the same scenario prints the same ages.
+ * creationTimestamp in the cluster plus nine seconds — the seed blog post's newest Pod reads `9s`
+ * — so the same scenario always prints the same ages.
  */
 import type { Cluster } from '../model/types.ts';
 import { parseTimestamp } from './duration.ts';
 
-export const DEFAULT_NOW_OFFSET_MS = 10_000;
+export const DEFAULT_NOW_OFFSET_MS = 9_000;
 
 export function defaultNow(cluster: Cluster): number {
   let newest: number | null = null;

@@ -3,7 +3,9 @@
  * describeService, formatEndpointSlices, buildIngressString, printLabelsMultiline).
  */
 import { slicesOf } from '../model/endpointslice-controller.ts';
+import { minorVersion } from '../model/settings.ts';
 import type { Cluster, EndpointSlice, Service } from '../model/types.ts';
+import { formatEndpointSlices, formatEndpoints } from './describe-endpoints.ts';
 import { selectorText } from './get.ts';
 import { tabwrite } from './tabwriter.ts';
 
@@ -37,49 +39,24 @@ function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max)}...` : s;
 }
 
-/**
- * formatEndpointSlices: ready (or nil-ready) endpoints of the slices whose port name matches, as
- * `IP:port`. kubectl's own quirk is kept: it notes "more" when the list is full *before* it skips
- * an unready endpoint, so 3 ready endpoints followed by an unready one print `... + 0 more...`.
- */
-function endpointsText(slices: readonly EndpointSlice[], portName: string): string {
-  if (slices.length === 0) return '<none>';
-  const max = 3;
-  const list: string[] = [];
-  let more = false;
-  let count = 0;
-  const visit = (ready: boolean | undefined, text: string) => {
-    if (list.length === max) more = true;
-    if (ready === false) return;
-    if (!more) list.push(text);
-    count++;
-  };
-  for (const slice of slices) {
-    if (!slice.ports || slice.ports.length === 0) {
-      // Headless Services may have no ports: the addresses alone.
-      for (const e of slice.endpoints) visit(e.conditions.ready, e.addresses[0] ?? '');
-      continue;
-    }
-    for (const port of slice.ports) {
-      if ((port.name ?? '') !== portName) continue;
-      for (const e of slice.endpoints) {
-        const addr = e.addresses[0] ?? '';
-        const host = addr.includes(':') ? `[${addr}]` : addr; // net.JoinHostPort
-        visit(e.conditions.ready, `${host}:${port.port ?? 0}`);
-      }
-    }
-  }
-  const text = list.join(',');
-  return more ? `${text} + ${count - max} more...` : text;
-}
-
-function ingressText(svc: Service): string {
+/** buildIngressString; the ipMode suffix since kubectl 1.31. */
+function ingressText(svc: Service, minor: number): string {
   return (svc.status?.loadBalancer?.ingress ?? [])
-    .map((i) => (i.ip ? (i.ipMode ? `${i.ip} (${i.ipMode})` : i.ip) : (i.hostname ?? '')))
+    .map((i) => {
+      if (!i.ip) return i.hostname ?? '';
+      return i.ipMode && minor >= 31 ? `${i.ip} (${i.ipMode})` : i.ip;
+    })
     .join(', ');
 }
 
+/**
+ * The lines follow the kubectl of the cluster's version (users run a matching client): 1.30
+ * reads EndpointSlices instead of Endpoints (kubernetes#124598), 1.31 adds Internal Traffic
+ * Policy and the ingress ipMode and renames the second `IP:` to `Desired LoadBalancer IP:`
+ * (#125117), 1.34 adds Traffic Distribution (#131491), 1.36 AppProtocol (#135744).
+ */
 export function describeService(svc: Service, cluster: Cluster): string {
+  const minor = minorVersion(cluster.kubernetesVersion);
   const spec = svc.spec;
   const labels = Object.entries(svc.metadata.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   const annotations = Object.entries(svc.metadata.annotations ?? {})
@@ -98,28 +75,34 @@ export function describeService(svc: Service, cluster: Cluster): string {
   lines.push(`IP:\t${spec.clusterIP ?? ''}`);
   lines.push(`IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}`);
   if (spec.externalIPs?.length) lines.push(`External IPs:\t${spec.externalIPs.join(',')}`);
-  if (spec.loadBalancerIP) lines.push(`Desired LoadBalancer IP:\t${spec.loadBalancerIP}`);
+  if (spec.loadBalancerIP)
+    lines.push(`${minor >= 31 ? 'Desired LoadBalancer IP' : 'IP'}:\t${spec.loadBalancerIP}`);
   if (spec.externalName) lines.push(`External Name:\t${spec.externalName}`);
   if (svc.status?.loadBalancer?.ingress?.length)
-    lines.push(`LoadBalancer Ingress:\t${ingressText(svc)}`);
+    lines.push(`LoadBalancer Ingress:\t${ingressText(svc, minor)}`);
   const slices = slicesOf(svc, cluster.endpointSlices);
   for (const port of spec.ports ?? []) {
     const name = port.name || '<unset>';
     lines.push(`Port:\t${name}\t${port.port}/${port.protocol}`);
     lines.push(`TargetPort:\t${port.targetPort ?? port.port}/${port.protocol}`);
-    if (port.appProtocol) lines.push(`AppProtocol:\t${port.appProtocol}`);
+    if (port.appProtocol && minor >= 36) lines.push(`AppProtocol:\t${port.appProtocol}`);
     if (port.nodePort) lines.push(`NodePort:\t${name}\t${port.nodePort}/${port.protocol}`);
-    lines.push(`Endpoints:\t${endpointsText(slices, port.name ?? '')}`);
+    const endpoints =
+      minor >= 30
+        ? formatEndpointSlices(slices, port.name ?? '')
+        : formatEndpoints(svc, slices, port.name ?? '');
+    lines.push(`Endpoints:\t${endpoints}`);
   }
   lines.push(`Session Affinity:\t${spec.sessionAffinity ?? 'None'}`);
   if (spec.externalTrafficPolicy)
     lines.push(`External Traffic Policy:\t${spec.externalTrafficPolicy}`);
-  if (spec.internalTrafficPolicy)
+  if (spec.internalTrafficPolicy && minor >= 31)
     lines.push(`Internal Traffic Policy:\t${spec.internalTrafficPolicy}`);
   if (spec.healthCheckNodePort) lines.push(`HealthCheck NodePort:\t${spec.healthCheckNodePort}`);
   if (spec.loadBalancerSourceRanges?.length)
     lines.push(`LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}`);
-  if (spec.trafficDistribution) lines.push(`Traffic Distribution:\t${spec.trafficDistribution}`);
+  if (spec.trafficDistribution && minor >= 34)
+    lines.push(`Traffic Distribution:\t${spec.trafficDistribution}`);
   lines.push('Events:\t<none>');
   return tabwrite(`${lines.join('\n')}\n`, { minwidth: 0, padding: 2 });
 }

@@ -5,6 +5,7 @@
 import type { Cluster, EndpointSlice, Pod, Service } from '../model/types.ts';
 import { resolveNow } from './clock.ts';
 import { age, parseTimestamp } from './duration.ts';
+import type { LabelSelector } from './label-selector.ts';
 import { table } from './tabwriter.ts';
 
 export type GetResource = 'pods' | 'services' | 'endpointslices';
@@ -18,8 +19,12 @@ export interface GetOptions {
   readonly allNamespaces?: boolean;
   /** `kubectl get svc a b`: only these names (in the order given, as kubectl prints them). */
   readonly names?: readonly string[];
-  /** ISO timestamp or epoch ms; default: newest creationTimestamp + 10 s. */
+  /** ISO timestamp or epoch ms; default: newest creationTimestamp + 9 s. */
   readonly now?: string | number;
+  /** `-l SELECTOR`, parsed (parseLabelSelector). */
+  readonly selector?: LabelSelector;
+  /** `--show-labels`: a LABELS column. */
+  readonly showLabels?: boolean;
 }
 
 /** What kubectl prints: the table on stdout, or the "No resources found" line on stderr. */
@@ -37,14 +42,16 @@ export function parseResource(name: string): GetResource | null {
   return null;
 }
 
-export function inScope<T extends { metadata: { namespace?: string; name?: string } }>(
-  items: readonly T[],
-  opts: GetOptions,
-): T[] {
+export function inScope<
+  T extends { metadata: { namespace?: string; name?: string; labels?: Record<string, string> } },
+>(items: readonly T[], opts: GetOptions): T[] {
   const ns = opts.namespace ?? 'default';
-  const namespaced = opts.allNamespaces
-    ? [...items]
-    : items.filter((i) => (i.metadata.namespace ?? 'default') === ns);
+  const selector = opts.selector;
+  const namespaced = (
+    opts.allNamespaces
+      ? [...items]
+      : items.filter((i) => (i.metadata.namespace ?? 'default') === ns)
+  ).filter((i) => !selector || selector(i.metadata.labels ?? {}));
   if (!opts.names) return namespaced;
   return opts.names.flatMap((n) => namespaced.filter((i) => i.metadata.name === n));
 }
@@ -96,7 +103,9 @@ export function kubectlGet(
       rows = inScope(cluster.endpointSlices, opts).map((s) => sliceRow(s, now));
       break;
   }
-  const items: ReadonlyArray<{ metadata: { namespace?: string } }> =
+  const items: ReadonlyArray<{
+    metadata: { namespace?: string; labels?: Record<string, string> };
+  }> =
     resource === 'pods'
       ? cluster.pods
       : resource === 'services'
@@ -108,6 +117,10 @@ export function kubectlGet(
     if (opts.names && opts.names.length > 0) return { stdout: '', stderr: missing };
     const where = opts.allNamespaces ? '' : ` in ${opts.namespace ?? 'default'} namespace`;
     return { stdout: '', stderr: `No resources found${where}.\n` };
+  }
+  if (opts.showLabels) {
+    header = [...header, 'LABELS'];
+    rows = rows.map((r, i) => [...r, labelsText(namespaced[i]?.metadata.labels)]);
   }
   if (opts.allNamespaces) {
     header = ['NAMESPACE', ...header];
@@ -239,6 +252,11 @@ export function portsText(svc: Service): string {
   return ports
     .map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
     .join(',');
+}
+
+/** labels.FormatLabels: sorted `k=v` joined by commas, `<none>` when empty. */
+export function labelsText(labels: Record<string, string> | undefined): string {
+  return selectorText(labels);
 }
 
 export function selectorText(selector: Record<string, string> | undefined): string {

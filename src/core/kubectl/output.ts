@@ -44,7 +44,12 @@ export function toYaml(value: unknown): string {
 }
 
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(asStored(value)), null, 4)}\n`;
+  // json.MarshalIndent escapes HTML-significant characters and the JS line separators.
+  const json = JSON.stringify(sortKeys(asStored(value)), null, 4).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${json}\n`;
 }
 
 /** One object as itself; zero or several as the `kind: List` kubectl prints. */

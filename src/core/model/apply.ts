@@ -20,16 +20,23 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
-import { IPAllocator, PortAllocator } from './allocators.ts';
+import {
+  type Entry,
+  failureDiagnostics,
+  invalid,
+  latestByIdentity,
+  makeAllocators,
+} from './apply-entries.ts';
 import { ModelCode } from './codes.ts';
 import { completeNodes, defaultNodes } from './default-nodes.ts';
 import { hasManagedSlices, slicesForService, slicesOf } from './endpointslice-controller.ts';
-import { type FieldError, renderFieldError } from './field-error.ts';
-import { describeObject, type Typed, typeDocument } from './kinds.ts';
+import type { FieldError } from './field-error.ts';
+import { describeObject, typeDocument } from './kinds.ts';
+import { LAST_APPLIED, lastAppliedConfiguration } from './last-applied.ts';
 import { type RawDocument, readManifests } from './manifest.ts';
 import { byNamespaceAndName } from './order.ts';
 import { defaultPod, runPods } from './pods.ts';
-import { type Allocators, allocateService, type Failure, ownerKey } from './service-alloc.ts';
+import { allocateService, type Failure, ownerKey } from './service-alloc.ts';
 import { defaultService } from './service-defaults.ts';
 import { patchAllocatedValues, validateServiceUpdate } from './service-update.ts';
 import { minorVersion, resolveSettings, type Settings } from './settings.ts';
@@ -37,7 +44,6 @@ import type {
   Cluster,
   ClusterConfiguration,
   EndpointSlice,
-  IPFamily,
   KubeObject,
   KubeProxyConfiguration,
   Node,
@@ -143,41 +149,6 @@ function failed(e: unknown): Applied {
   };
 }
 
-interface Entry {
-  readonly doc: RawDocument;
-  readonly typed: Typed;
-  /** Earlier documents for the same Service: applied first, this one is an update of them. */
-  readonly earlier?: readonly Entry[];
-}
-
-/** Turns a failure into Diagnostics, one per cause, de-duplicated like field.ErrorList. */
-function failureDiagnostics(
-  failure: Failure,
-  code: string,
-  object: string,
-  doc: RawDocument,
-  minor: number,
-): Diagnostic[] {
-  const where = { object, document: doc.document, line: doc.line };
-  if (failure.kind === 'InternalError')
-    return [
-      diagnostic(ModelCode.internal, 'error', `Internal error occurred: ${failure.message}`, where),
-    ];
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const e of failure.errors) {
-    const message = renderFieldError(e, minor);
-    if (seen.has(message)) continue;
-    seen.add(message);
-    out.push(diagnostic(code, 'error', message, { ...where, field: e.field }));
-  }
-  return out;
-}
-
-function invalid(errors: FieldError[]): Failure {
-  return { kind: 'Invalid', errors };
-}
-
 export function applyDocuments(
   docs: readonly RawDocument[],
   options: ApplyOptions,
@@ -221,12 +192,27 @@ export function applyDocuments(
 
   const objects = latestByIdentity(entries, diagnostics, reject);
   /** Server-set metadata: uid and creationTimestamp where the scenario has none. */
-  const stamp = <T extends KubeObject>(kind: string, o: T): T => {
+  /** Server-set metadata; with the document it came from, kubectl apply's annotation too. */
+  const stamp = <T extends KubeObject>(kind: string, o: T, doc?: RawDocument): T => {
     const meta = (o as { metadata: Node['metadata'] }).metadata;
+    // A manifest that already carries the annotation (a saved `kubectl get -o yaml`) keeps it.
+    const applied =
+      doc && meta.annotations?.[LAST_APPLIED] === undefined
+        ? {
+            annotations: {
+              ...meta.annotations,
+              [LAST_APPLIED]: lastAppliedConfiguration(
+                doc.value,
+                kind === 'Node' ? undefined : (meta.namespace ?? 'default'),
+              ),
+            },
+          }
+        : {};
     return {
       ...o,
       metadata: {
         ...meta,
+        ...applied,
         uid: meta.uid ?? uidFor(kind, meta.namespace ?? '', meta.name ?? ''),
         // metav1.Time reads RFC 3339 text; anything else leaves the server's own time.
         creationTimestamp:
@@ -253,7 +239,7 @@ export function applyDocuments(
     const node = e.typed.object as Node;
     const errs = validateNode(node);
     if (errs.length > 0) reportInvalid(e, errs);
-    else validNodes.push({ e, node: stamp('Node', node) });
+    else validNodes.push({ e, node: stamp('Node', node, e.doc) });
   }
   let nodes: Node[];
   if (validNodes.length === 0) {
@@ -292,7 +278,7 @@ export function applyDocuments(
   };
   const create = (e: Entry): Current | null => {
     const svc = defaultService(
-      stamp('Service', e.typed.object as Service),
+      stamp('Service', e.typed.object as Service, e.doc),
       settings.kubernetesVersion,
     );
     const outcome = allocateService(svc, allocators, minor);
@@ -318,7 +304,10 @@ export function applyDocuments(
       ...(creationTimestamp ? { creationTimestamp } : {}),
     };
     const next = patchAllocatedValues(
-      defaultService({ ...given, metadata: meta }, settings.kubernetesVersion),
+      defaultService(
+        stamp('Service', { ...given, metadata: meta }, e.doc),
+        settings.kubernetesVersion,
+      ),
       current.svc,
     );
     const immutable = validateServiceUpdate(current.svc, next);
@@ -364,7 +353,7 @@ export function applyDocuments(
   // Pods.
   const podEntries: Array<{ e: Entry; pod: Pod }> = [];
   for (const e of objects.filter((x) => x.typed.kind === 'Pod')) {
-    const pod = defaultPod(stamp('Pod', e.typed.object as Pod));
+    const pod = defaultPod(stamp('Pod', e.typed.object as Pod, e.doc));
     const errs = validatePod(pod);
     if (errs.length > 0) reportInvalid(e, errs);
     else podEntries.push({ e, pod });
@@ -384,19 +373,23 @@ export function applyDocuments(
   const givenSlices: EndpointSlice[] = [];
   for (const e of objects.filter((x) => x.typed.kind === 'EndpointSlice')) {
     const slice = e.typed.object as EndpointSlice;
-    const withDefaults: EndpointSlice = stamp('EndpointSlice', {
-      ...slice,
-      endpoints: slice.endpoints.map((ep) => ({ ...ep, conditions: ep.conditions ?? {} })),
-      ...(slice.ports
-        ? {
-            ports: slice.ports.map((p) => ({
-              ...p,
-              name: p.name ?? '',
-              protocol: p.protocol ?? 'TCP',
-            })),
-          }
-        : {}),
-    });
+    const withDefaults: EndpointSlice = stamp(
+      'EndpointSlice',
+      {
+        ...slice,
+        endpoints: slice.endpoints.map((ep) => ({ ...ep, conditions: ep.conditions ?? {} })),
+        ...(slice.ports
+          ? {
+              ports: slice.ports.map((p) => ({
+                ...p,
+                name: p.name ?? '',
+                protocol: p.protocol ?? 'TCP',
+              })),
+            }
+          : {}),
+      },
+      e.doc,
+    );
     const errs = validateEndpointSlice(withDefaults);
     if (errs.length > 0) reportInvalid(e, errs);
     else {
@@ -414,22 +407,31 @@ export function applyDocuments(
     results.set(e, e.typed.object as OtherObject);
   }
 
+  const versioned = withResourceVersions([
+    ...nodes,
+    ...services,
+    ...pods,
+    ...givenSlices,
+    ...derived,
+  ]);
+  const rv = <T extends KubeObject | OtherObject>(o: T): T =>
+    (versioned.get(o) as T | undefined) ?? o;
   const cluster: Cluster = {
     ...emptyCluster(settings),
-    nodes: [...nodes].sort(byNamespaceAndName),
-    pods: [...pods].sort(byNamespaceAndName),
-    services: [...services].sort(byNamespaceAndName),
-    endpointSlices: [...givenSlices, ...derived].sort(byNamespaceAndName),
+    nodes: nodes.map(rv).sort(byNamespaceAndName),
+    pods: pods.map(rv).sort(byNamespaceAndName),
+    services: services.map(rv).sort(byNamespaceAndName),
+    endpointSlices: [...givenSlices, ...derived].map(rv).sort(byNamespaceAndName),
     others,
   };
   const applied: Array<KubeObject | OtherObject> = [
     settings.clusterConfiguration,
     settings.proxy,
-    ...(validNodes.length === 0 ? nodes : []),
+    ...(validNodes.length === 0 ? nodes.map(rv) : []),
   ];
   for (const e of objects) {
     const r = results.get(e);
-    if (r) applied.push(r);
+    if (r) applied.push(rv(r));
   }
   const documents: AppliedDocument[] = docs.map((doc) => {
     const kind = typeof doc.value.kind === 'string' ? doc.value.kind : undefined;
@@ -448,107 +450,26 @@ export function applyDocuments(
   return { cluster, diagnostics, documents, objects: applied };
 }
 
-/** Service IP and NodePort allocators, with kubeadm's own Services' addresses taken. */
-function makeAllocators(settings: Settings, objects: readonly Entry[]): Allocators {
-  const ips = new Map<IPFamily, IPAllocator>();
-  const ipAddressAllocator = minorVersion(settings.kubernetesVersion) >= 33;
-  for (const cidr of settings.serviceCidrs) {
-    const family: IPFamily = cidr.family === 6 ? 'IPv6' : 'IPv4';
-    if (!ips.has(family))
-      ips.set(
-        family,
-        new IPAllocator(
-          cidr,
-          settings.serviceSubnet
-            .split(',')
-            .find((s) => s.includes(cidr.family === 6 ? ':' : '.')) ?? settings.serviceSubnet,
-          ipAddressAllocator,
-        ),
-      );
-  }
-  const primary = ips.values().next().value;
-  // The cluster always has default/kubernetes (first address) and kube-system/kube-dns (10th);
-  // the scenario does not have to list them for their addresses to be taken.
-  primary?.used.set(settings.apiServerServiceIP, 'default/kubernetes');
-  primary?.used.set(settings.clusterDNS, 'kube-system/kube-dns');
-  const nodePorts = new PortAllocator();
-  for (const e of objects.flatMap((x) => [...(x.earlier ?? []), x])) {
-    if (e.typed.kind !== 'Service') continue;
-    const spec = e.typed.object.spec;
-    for (const ip of [spec.clusterIP, ...(spec.clusterIPs ?? [])])
-      if (ip) for (const a of ips.values()) a.claimed.add(ip);
-    for (const p of spec.ports ?? []) if (p.nodePort) nodePorts.claimed.add(p.nodePort);
-    if (spec.healthCheckNodePort) nodePorts.claimed.add(spec.healthCheckNodePort);
-  }
-  const [first] = ips.keys();
-  return { ips, primaryFamily: first ?? 'IPv4', nodePorts };
-}
+export { ownerKey };
 
 /**
- * API objects get their namespace ("default" when omitted, as kubectl apply does) and a name
- * check; when two documents describe the same object, the later one wins (as a second
- * `kubectl apply` would), with a warning.
+ * Every stored object has a resourceVersion (etcd's revision when it was last written). Objects
+ * the scenario gives one keep it; the others get the next revisions after the highest given (at
+ * least 1000, about where a fresh kubeadm cluster's own objects leave etcd), in creation order:
+ * Nodes, Services, Pods, EndpointSlices. Re-applying the printed objects keeps them all.
  */
-function latestByIdentity(
-  entries: readonly Entry[],
-  diagnostics: Diagnostic[],
-  reject: (doc: RawDocument) => void,
-): Entry[] {
-  const out = new Map<string, Entry>();
-  let anonymous = 0;
-  for (const entry of entries) {
-    const t = entry.typed;
-    if (t.kind === 'ClusterConfiguration' || t.kind === 'KubeProxyConfiguration') continue;
-    if (t.kind === 'Other') {
-      out.set(`other#${anonymous++}`, entry);
-      continue;
-    }
-    const meta = t.object.metadata;
-    if (!meta.name) {
-      diagnostics.push(
-        diagnostic(
-          ModelCode.invalid,
-          'error',
-          'metadata.name: Required value: name or generateName is required',
-          {
-            document: entry.doc.document,
-            line: entry.doc.line,
-            object: t.kind,
-            field: 'metadata.name',
-          },
-        ),
-      );
-      reject(entry.doc);
-      continue;
-    }
-    const namespaced = t.kind !== 'Node';
-    const object = namespaced
-      ? { ...t.object, metadata: { ...meta, namespace: meta.namespace || 'default' } }
-      : t.object;
-    const key = `${t.kind}/${namespaced ? object.metadata.namespace : ''}/${meta.name}`;
-    const label = describeObject(t.kind, object.metadata);
-    const earlier = out.get(key);
-    if (earlier) {
-      diagnostics.push(
-        diagnostic(
-          ModelCode.duplicateObject,
-          'warning',
-          `${label} appears more than once; the later document (${entry.doc.document + 1}) wins, as a second kubectl apply would`,
-          { document: entry.doc.document, line: entry.doc.line, object: label },
-        ),
-      );
-      reject(earlier.doc);
-      out.delete(key);
-    }
-    const versions =
-      earlier && t.kind === 'Service' ? [...(earlier.earlier ?? []), earlier] : undefined;
-    out.set(key, {
-      doc: entry.doc,
-      typed: { kind: t.kind, object } as Typed,
-      ...(versions ? { earlier: versions } : {}),
-    });
+function withResourceVersions(
+  objects: ReadonlyArray<{ metadata: { resourceVersion?: string } }>,
+): Map<unknown, unknown> {
+  let next = 1000;
+  for (const o of objects) {
+    const n = Number(o.metadata.resourceVersion);
+    if (Number.isSafeInteger(n) && n >= next) next = n + 1;
   }
-  return [...out.values()];
+  const out = new Map<unknown, unknown>();
+  for (const o of objects) {
+    if (o.metadata.resourceVersion) continue;
+    out.set(o, { ...o, metadata: { ...o.metadata, resourceVersion: String(next++) } });
+  }
+  return out;
 }
-
-export { ownerKey };

@@ -11,7 +11,8 @@
  *
  * For given Nodes without `spec.podCIDR`, blocks are handed out as the node IPAM range allocator
  * does (pkg/controller/nodeipam/ipam/cidrset): /24 (IPv4) or /64 (IPv6) blocks in registration
- * (document) order, from the first block not already used by another Node.
+ * (document) order, from the first block not already used by another Node — after block 0,
+ * which the (unmodelled) control plane registered first and holds.
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
@@ -61,7 +62,8 @@ export function completeNodes(
 ): Node[] {
   const used = new Set<string>();
   for (const n of nodes) for (const c of n.spec?.podCIDRs ?? [n.spec?.podCIDR ?? '']) used.add(c);
-  const cursors = podCidrs.map(() => 0);
+  // Block 0 is the control plane's (see above), as it is in defaultNodes.
+  const cursors = podCidrs.map(() => 1);
   const usedIPs = new Set(nodes.flatMap((n) => (n.status?.addresses ?? []).map((a) => a.address)));
   let nextHost = FIRST_WORKER_HOST;
   return nodes.map((node) => {

@@ -267,6 +267,15 @@ describe('the runners-up of §1.8', () => {
     expect(kubectlApply(text)).toBe(expected);
   });
 
+  it('before 1.31 a bad source range is reported for the whole field (errata 3)', () => {
+    const text = service(
+      '  type: LoadBalancer\n  loadBalancerSourceRanges: [10.0.0.0/8, 10.0.0.0/33]\n  ports:\n  - {port: 80}\n',
+    );
+    expect(kubectlApply(text, 'v1.30.0')).toBe(
+      'The Service "web" is invalid: spec.LoadBalancerSourceRanges: Invalid value: "10.0.0.0/33": must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24 \n',
+    );
+  });
+
   it('prints one block per refused object, in document order, and keeps the good ones', () => {
     const text = [
       service('  ports:\n  - {port: 80, protocol: tcp}\n', 'a'),

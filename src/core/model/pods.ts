@@ -17,13 +17,31 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
 import { ModelCode } from './codes.ts';
 import { cidrContains, cidrSize, formatIP, parseCidr, parseIP } from './ip.ts';
+import { nameSuffix } from './seed.ts';
 import type { Container, Node, Pod, PodCondition } from './types.ts';
 
 export function nodeInternalIP(node: Node): string | undefined {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 }
 
-function defaultContainer(c: Container, hostNetwork: boolean): Container {
+/** SetDefaults_Container: `:latest` or untagged images are pulled Always, others IfNotPresent. */
+function pullPolicy(image: string): string {
+  const name = image.slice(image.lastIndexOf('/') + 1);
+  if (name.includes('@')) return 'IfNotPresent';
+  const tag = name.includes(':') ? name.slice(name.indexOf(':') + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(input: Container, hostNetwork: boolean): Container {
+  const c: Container = {
+    ...input,
+    terminationMessagePath: input.terminationMessagePath ?? '/dev/termination-log',
+    terminationMessagePolicy: input.terminationMessagePolicy ?? 'File',
+    resources: input.resources ?? {},
+    ...(typeof input.image === 'string' && input.imagePullPolicy === undefined
+      ? { imagePullPolicy: pullPolicy(input.image) }
+      : {}),
+  };
   if (!c.ports) return c;
   return {
     ...c,
@@ -36,15 +54,84 @@ function defaultContainer(c: Container, hostNetwork: boolean): Container {
   };
 }
 
+const TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The ServiceAccount admission plugin's projected token volume (`kube-api-access-<5 chars>`, the
+ * suffix random upstream, derived from the Pod here) mounted read-only in every container, unless
+ * the Pod opts out with automountServiceAccountToken: false or already mounts the path.
+ */
+function serviceAccountVolume(pod: Pod, spec: Pod['spec']): Partial<Pod['spec']> {
+  if (spec.automountServiceAccountToken === false) return {};
+  if (
+    spec.containers.some((c) =>
+      (c.volumeMounts as Array<{ mountPath?: string }> | undefined)?.some(
+        (m) => m.mountPath === TOKEN_MOUNT,
+      ),
+    )
+  )
+    return {};
+  const name = `kube-api-access-${nameSuffix(`${pod.metadata.namespace}/${pod.metadata.name}/token`)}`;
+  const volume = {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        {
+          downwardAPI: {
+            items: [
+              {
+                fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+                path: 'namespace',
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  const mount = { mountPath: TOKEN_MOUNT, name, readOnly: true };
+  return {
+    volumes: [...((spec.volumes as unknown[] | undefined) ?? []), volume],
+    containers: spec.containers.map((c) => ({
+      ...c,
+      volumeMounts: [...((c.volumeMounts as unknown[] | undefined) ?? []), mount],
+    })),
+  };
+}
+
 export function defaultPod(pod: Pod): Pod {
   const spec = { ...pod.spec };
   const hostNetwork = spec.hostNetwork === true;
   spec.containers = (spec.containers ?? []).map((c) => defaultContainer(c, hostNetwork));
+  Object.assign(spec, serviceAccountVolume(pod, spec));
   if (spec.dnsPolicy === undefined) spec.dnsPolicy = 'ClusterFirst';
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;
   spec.schedulerName ??= 'default-scheduler';
   spec.enableServiceLinks ??= true;
+  spec.securityContext ??= {};
+  // Admission on create: ServiceAccount, Priority, DefaultTolerationSeconds.
+  spec.serviceAccountName ??= 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  spec.tolerations ??= [
+    {
+      effect: 'NoExecute',
+      key: 'node.kubernetes.io/not-ready',
+      operator: 'Exists',
+      tolerationSeconds: 300,
+    },
+    {
+      effect: 'NoExecute',
+      key: 'node.kubernetes.io/unreachable',
+      operator: 'Exists',
+      tolerationSeconds: 300,
+    },
+  ];
   return { ...pod, spec };
 }
 
@@ -206,8 +293,31 @@ export function runPods(
     } else if (status.podIP && !status.podIPs) {
       status = { ...status, podIPs: [{ ip: status.podIP }] };
     }
+    if (status.qosClass === undefined) status = { ...status, qosClass: qosClass(pod) };
     return { ...pod, status };
   });
+}
+
+/**
+ * The QoS class the API server computes on create (pkg/apis/core/helper/qos): BestEffort without
+ * any request or limit, Guaranteed when every container limits CPU and memory with requests equal
+ * to the limits, Burstable otherwise.
+ */
+function qosClass(pod: Pod): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  type Resources = { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+  const all = pod.spec.containers.map((c) => (c.resources ?? {}) as Resources);
+  const any = all.some(
+    (r) => Object.keys(r.requests ?? {}).length > 0 || Object.keys(r.limits ?? {}).length > 0,
+  );
+  if (!any) return 'BestEffort';
+  const guaranteed = all.every((r) =>
+    ['cpu', 'memory'].every(
+      (k) =>
+        r.limits?.[k] !== undefined &&
+        String(r.requests?.[k] ?? r.limits?.[k]) === String(r.limits?.[k]),
+    ),
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
 function nextPodIP(r: NodeIPAM | undefined): string | undefined {
