@@ -40,7 +40,7 @@ describe('Node edits', () => {
   it('adds a Node: the model gives it the next pod CIDR; comments stay', () => {
     const r = addNode(SEED, 'node3');
     expect(r.ok).toBe(true);
-    expect(r.text.startsWith('# The seed blog post')).toBe(true);
+    expect(r.text.startsWith(SEED.split('\n', 1)[0] ?? '')).toBe(true);
     const node = r.applied.cluster.nodes.find((n) => n.metadata.name === 'node3');
     expect(node?.spec?.podCIDR).toBe('10.244.3.0/24');
   });

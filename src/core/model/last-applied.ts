@@ -42,3 +42,20 @@ export function lastAppliedConfiguration(
   );
   return `${json}\n`;
 }
+
+/**
+ * The object without kubectl's last-applied-configuration annotation (an empty annotations map
+ * is dropped with it): what the object *is*, apart from the record of the text that made it.
+ * Share links compare objects this way — opening a link applies the link's (pruned) manifests,
+ * so the annotation records those, as it would for anyone applying them.
+ */
+export function withoutLastApplied<T>(object: T): T {
+  if (typeof object !== 'object' || object === null) return object;
+  const meta = (object as { metadata?: { annotations?: Record<string, string> } }).metadata;
+  if (!meta?.annotations || !(LAST_APPLIED in meta.annotations)) return object;
+  const { [LAST_APPLIED]: _dropped, ...rest } = meta.annotations;
+  const metadata: Record<string, unknown> = { ...meta };
+  if (Object.keys(rest).length > 0) metadata.annotations = rest;
+  else delete metadata.annotations;
+  return { ...object, metadata } as T;
+}

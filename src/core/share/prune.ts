@@ -22,6 +22,7 @@
  */
 import { applyObjects } from '../model/apply.ts';
 import { KINDS } from '../model/kinds.ts';
+import { withoutLastApplied } from '../model/last-applied.ts';
 import { isRecord } from '../model/manifest.ts';
 
 type Json = Record<string, unknown>;
@@ -58,12 +59,26 @@ function outcome(objects: readonly unknown[]): Outcome {
   const parts: string[] = [];
   for (const o of applied.objects) {
     const key = identity(o, false);
-    const json = stableStringify(o);
+    const json = stableStringify(withoutBookkeeping(o));
     parts.push(json);
     byIdentity.set(key, byIdentity.has(key) ? null : json);
   }
   parts.push(stableStringify(applied.cluster.endpointSlices));
   return { fingerprint: parts.join('\n'), byIdentity };
+}
+
+/**
+ * An object apart from the server's bookkeeping of how it came to be: kubectl's
+ * last-applied-configuration (the text that was applied — a link's manifests are pruned, so it
+ * records those) and the resourceVersion (etcd's counter, handed out in order). A link carries
+ * neither; opening it gives them anew.
+ */
+export function withoutBookkeeping<T>(object: T): T {
+  const o = withoutLastApplied(object);
+  const meta = isRecord(o) && isRecord(o.metadata) ? o.metadata : null;
+  if (!meta || !('resourceVersion' in meta)) return o;
+  const { resourceVersion: _counter, ...rest } = meta;
+  return { ...(o as Json), metadata: rest } as T;
 }
 
 /** The same cluster, as far as anyone can see: the fingerprints of the two object lists. */
@@ -137,7 +152,9 @@ export function pruneObjects(
   objects: readonly unknown[],
   written: readonly unknown[] = [],
 ): Json[] {
-  const current: Json[] = (JSON.parse(JSON.stringify(objects)) as unknown[]).filter(isRecord);
+  const current: Json[] = (
+    JSON.parse(JSON.stringify(objects.map(withoutBookkeeping))) as unknown[]
+  ).filter(isRecord);
   const target = outcome(current);
 
   for (let i = current.length - 1; i >= 0; i--) {

@@ -11,14 +11,24 @@ import { describeService } from '../../kubectl/describe-service.ts';
 import { type GetResource, kubectlGet } from '../../kubectl/get.ts';
 import { kubectlGetOutput } from '../../kubectl/objects.ts';
 import { applyScenario } from '../../model/apply.ts';
-import { stableStringify } from '../prune.ts';
+import { stableStringify, withoutBookkeeping } from '../prune.ts';
 
 const RESOURCES: readonly GetResource[] = ['pods', 'services', 'endpointslices'];
 
+/**
+ * Apart from the server's bookkeeping (last-applied-configuration, resourceVersion: see
+ * `withoutBookkeeping`), everything must be the same.
+ */
 export function userViews(scenario: string): string {
   const applied = applyScenario(scenario);
-  const { cluster } = applied;
-  const out: string[] = [`objects: ${stableStringify(applied.objects)}`];
+  const cluster = {
+    ...applied.cluster,
+    pods: applied.cluster.pods.map(withoutBookkeeping),
+    services: applied.cluster.services.map(withoutBookkeeping),
+    endpointSlices: applied.cluster.endpointSlices.map(withoutBookkeeping),
+    nodes: applied.cluster.nodes.map(withoutBookkeeping),
+  };
+  const out: string[] = [`objects: ${stableStringify(applied.objects.map(withoutBookkeeping))}`];
   for (const node of cluster.nodes) {
     const name = node.metadata.name ?? '';
     const compiled = compileKubeProxy(cluster, { node: name });
