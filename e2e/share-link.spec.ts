@@ -5,7 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
-import { listedChains, openApp, openTab, saveScreenshot, sepChain } from './support.ts';
+import { encodeShareLink } from '../src/core/index.ts';
+import {
+  exampleText,
+  listedChains,
+  openApp,
+  openTab,
+  saveScreenshot,
+  sepChain,
+} from './support.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -108,4 +116,26 @@ test('a truncated or tampered link: a clear message, and the saved work stays', 
     await expect(page.getByTestId('pod-web-7c5d8f9b6d-2xkqp')).toBeVisible();
     expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBe(saved);
   }
+});
+
+test('a link carries a lesson step and a packet trace', async ({ page }) => {
+  const link = encodeShareLink(
+    {
+      scenario: exampleText('nodeport'),
+      view: {
+        panel: 'Trace',
+        trace: { from: 'external', to: '10.132.0.12:30080', protocol: 'TCP' },
+        lesson: { id: 'nodeport', step: 2 },
+      },
+    },
+    { base: BASE },
+  );
+  if (!link.ok) throw new Error('the example must encode');
+  await page.goto(link.url);
+  const drawer = page.getByTestId('lesson-drawer');
+  await expect(drawer.getByTestId('lesson-step')).toHaveAttribute('data-step', '2');
+  await expect(drawer).toContainText('Who does the Pod see?');
+  await expect(page.getByRole('tab', { name: 'Trace' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('trace-outcome')).toContainText('Delivered to pod default/web-');
+  await saveScreenshot(page, 'share-link-lesson-trace');
 });
