@@ -4,9 +4,17 @@
  * file instead; without clipboard access the link is selected to copy by hand.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { parseAllDocuments } from 'yaml';
-import { exampleText, listedChains, openApp, saveScreenshot, sepChain } from './support.ts';
+import {
+  exampleText,
+  listedChains,
+  openApp,
+  SCREENSHOTS,
+  saveScreenshot,
+  sepChain,
+} from './support.ts';
 
 const STORAGE_KEY = 'k8s-service-lab.scenario.v1';
 const SEP = sepChain('default', 'nginx', 'xsp7pg', '10.244.1.14:80');
@@ -94,6 +102,7 @@ test('the canvas exports as PNG and SVG', async ({ page }) => {
   await openApp(page);
   const [png] = await Promise.all([page.waitForEvent('download'), fileMenu(page, 'export-png')]);
   expect(png.suggestedFilename()).toBe('k8s-service-lab.png');
+  await png.saveAs(join(SCREENSHOTS, 'share-export-canvas.png'));
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(bytes.length).toBeGreaterThan(10_000);
