@@ -46,6 +46,13 @@ test('a lesson on the projector: 1280×720, clicker keys step it, a pointer spot
   await page.mouse.move(400, 420);
   await expect(page.getByTestId('pointer-spot')).toBeVisible();
   await saveScreenshot(page, 'present-lesson-1280x720');
+
+  // Collapsed, the drawer shows the canvas behind it; the clicker still steps the lesson.
+  await page.getByTestId('lesson-collapse').click();
+  await expect(step).toBeHidden();
+  await page.keyboard.press('PageDown');
+  await page.getByTestId('lesson-collapse').click();
+  await expect(step).toHaveAttribute('data-step', '2');
   expect(errors).toEqual([]);
 });
 

@@ -13,10 +13,15 @@ import './lessons.css';
 
 export function LessonDrawer() {
   const lessonId = useLesson((s) => s.lessonId);
+  const collapsed = useLesson((s) => s.collapsed);
   const set = useLesson((s) => s.set);
   const lesson = lessonById(lessonId);
   return (
-    <aside className="lesson-drawer" aria-label={t.lessonsTitle} data-testid="lesson-drawer">
+    <aside
+      className={collapsed ? 'lesson-drawer lesson-collapsed' : 'lesson-drawer'}
+      aria-label={t.lessonsTitle}
+      data-testid="lesson-drawer"
+    >
       <header className="lesson-head">
         <h2>{lesson ? lesson.title[lang] : t.lessonsTitle}</h2>
         {lesson && (
@@ -28,6 +33,16 @@ export function LessonDrawer() {
             {t.allLessons}
           </button>
         )}
+        <button
+          type="button"
+          onClick={() => set({ collapsed: !collapsed })}
+          aria-expanded={!collapsed}
+          title={collapsed ? t.expand : t.collapse}
+          aria-label={collapsed ? t.expand : t.collapse}
+          data-testid="lesson-collapse"
+        >
+          {collapsed ? '▴' : '▾'}
+        </button>
         <button
           type="button"
           onClick={() => set({ open: false })}

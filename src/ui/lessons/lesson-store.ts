@@ -10,6 +10,8 @@ export interface LessonProgress {
   readonly step: number;
   /** The lesson picker / drawer is shown. */
   readonly open: boolean;
+  /** Only the drawer's title and Previous / Next show, so the canvas behind it is visible. */
+  readonly collapsed: boolean;
   /** `lessonId:step` → the chosen answer of a quiz. */
   readonly answers: Readonly<Record<string, number>>;
   readonly set: (patch: Partial<Omit<LessonProgress, 'set'>>) => void;
@@ -19,6 +21,7 @@ export const useLesson = create<LessonProgress>()((set) => ({
   lessonId: '',
   step: 0,
   open: false,
+  collapsed: false,
   answers: {},
   set: (patch) => set(patch),
 }));
