@@ -72,4 +72,14 @@ test('without a lesson, the keys step through the packet trace', async ({ page }
   await page.keyboard.press('PageDown');
   await expect(count).toContainText(`step ${at + 2} /`);
   await saveScreenshot(page, 'present-trace-1280x720');
+
+  // C: the canvas alone, refitted to the whole width: the packet's path, large.
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('side-panel')).toBeHidden();
+  await expect
+    .poll(async () => (await page.locator('.flow-pod').first().boundingBox())?.width ?? 0)
+    .toBeGreaterThan(220);
+  await saveScreenshot(page, 'present-canvas-only-1280x720');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('side-panel')).toBeVisible();
 });

@@ -18,15 +18,36 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/**
+ * Fits the graph to the canvas after a layout change (no header, or no side panel), through the
+ * canvas's own "fit view" control, so the graph is as large as the room can have it.
+ */
+function refit() {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(),
+  );
+}
+
 export function Presenter() {
   const setMode = useMode((s) => s.setMode);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
+  const [canvasOnly, setCanvasOnly] = useState(false);
+
+  useEffect(() => {
+    document.body.classList.toggle('present-canvas-only', canvasOnly);
+    refit();
+    return () => document.body.classList.remove('present-canvas-only');
+  }, [canvasOnly]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'Escape') {
         setMode('app');
+        return;
+      }
+      if (e.key === 'c' || e.key === 'C') {
+        setCanvasOnly((on) => !on);
         return;
       }
       const d = stepDirection(e.key);
@@ -58,6 +79,14 @@ export function Presenter() {
       )}
       <div className="present-bar">
         <span className="present-hint">{t.keysHint}</span>
+        <button
+          type="button"
+          aria-pressed={canvasOnly}
+          onClick={() => setCanvasOnly(!canvasOnly)}
+          data-testid="present-canvas-only"
+        >
+          {t.canvasOnly}
+        </button>
         <button type="button" onClick={() => setMode('app')} data-testid="present-exit">
           {t.exit}
         </button>
