@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precache } from './scripts/vite-precache.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precache()],
   // Relative base: the static site works under any sub-path (GitHub Pages, a school's server).
   base: './',
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },

@@ -19,11 +19,19 @@ export interface ScenarioState {
   readonly setText: (text: string) => void;
   readonly loadExample: (id: string) => void;
   readonly newScenario: () => void;
+  /** A scenario from a share link, a lesson or an imported file (checked by the caller); undoable. */
+  readonly loadShared: (text: string) => void;
   /** Back to the example the scenario started from (the seed after "New"). */
   readonly resetToExample: () => void;
 }
 
 export const STORAGE_KEY = 'k8s-service-lab.scenario.v1';
+
+/**
+ * Whether changes are saved to storage. The embed view turns it off: a scenario opened in an
+ * iframe must never overwrite the work the reader saved in the app itself.
+ */
+export const persistence = { enabled: true };
 
 interface Saved {
   readonly text: string;
@@ -75,6 +83,7 @@ export function createScenarioStore(storage: KeyValueStorage | null = browserSto
           if (example) set({ text: example.text, exampleId: id });
         },
         newScenario: () => set({ text: EMPTY_SCENARIO, exampleId: null }),
+        loadShared: (text) => set({ text, exampleId: null }),
         resetToExample: () => {
           const id = get().exampleId ?? SEED_EXAMPLE_ID;
           set({ text: exampleById(id)?.text ?? seedText(), exampleId: id });
@@ -89,6 +98,7 @@ export function createScenarioStore(storage: KeyValueStorage | null = browserSto
   );
   store.subscribe((s, prev) => {
     if (s.text === prev.text && s.exampleId === prev.exampleId) return;
+    if (!persistence.enabled) return;
     try {
       storage?.setItem(STORAGE_KEY, JSON.stringify({ text: s.text, exampleId: s.exampleId }));
     } catch {

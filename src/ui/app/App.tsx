@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 import { scenarioStore } from '../../store/scenario.ts';
 import { EditBar } from '../editor/EditBar.tsx';
+import { LessonHost } from '../lessons/LessonsButton.tsx';
+import { EmbedApp } from '../present/EmbedApp.tsx';
+import { useMode } from '../present/mode.ts';
+import { Presenter } from '../present/Presenter.tsx';
+import { TeachBar } from '../present/TeachBar.tsx';
+import { Notice } from '../share/Notice.tsx';
 import { TopologyCanvas } from '../topology/TopologyCanvas.tsx';
 import { ScenarioBar } from './ScenarioBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -27,15 +33,19 @@ function useUndoKeys() {
 /** The first screen: the topology canvas on the left, the tabbed side panel on the right. */
 export function App() {
   useUndoKeys();
+  const mode = useMode((s) => s.mode);
+  if (mode === 'embed') return <EmbedApp />;
   return (
-    <div className="app">
+    <div className={mode === 'present' ? 'app presenting' : 'app'}>
       <header className="app-header">
         <h1 className="app-title">
           <span aria-hidden="true" className="app-logo" />
           k8s-service-lab
         </h1>
         <ScenarioBar />
+        <TeachBar />
       </header>
+      <Notice />
       <main className="app-main">
         <section className="app-canvas" aria-label="Cluster topology" data-testid="topology">
           <EditBar />
@@ -45,6 +55,8 @@ export function App() {
         </section>
         <SidePanel />
       </main>
+      <LessonHost />
+      {mode === 'present' && <Presenter />}
     </div>
   );
 }
