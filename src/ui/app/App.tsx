@@ -1,7 +1,9 @@
-import { useEffect } from 'react';
+import { Suspense, use, useEffect } from 'react';
+import { i18nReady, useT } from '../../i18n/index.ts';
 import { scenarioStore } from '../../store/scenario.ts';
 import { EditBar } from '../editor/EditBar.tsx';
 import { TopologyCanvas } from '../topology/TopologyCanvas.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ScenarioBar } from './ScenarioBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 
@@ -26,7 +28,18 @@ function useUndoKeys() {
 
 /** The first screen: the topology canvas on the left, the tabbed side panel on the right. */
 export function App() {
+  // Rendered once the starting language's strings are loaded (Chinese is fetched on demand).
+  return (
+    <Suspense fallback={null}>
+      <Shell />
+    </Suspense>
+  );
+}
+
+function Shell() {
+  use(i18nReady);
   useUndoKeys();
+  const t = useT();
   return (
     <div className="app">
       <header className="app-header">
@@ -35,9 +48,10 @@ export function App() {
           k8s-service-lab
         </h1>
         <ScenarioBar />
+        <LanguageSwitch />
       </header>
       <main className="app-main">
-        <section className="app-canvas" aria-label="Cluster topology" data-testid="topology">
+        <section className="app-canvas" aria-label={t('app.topology')} data-testid="topology">
           <EditBar />
           <div className="app-canvas-flow">
             <TopologyCanvas />
