@@ -22,8 +22,13 @@ async function overflowing(page: Page): Promise<string[]> {
       'button, [role="tab"], select, label, summary, .flow-badge, .flow-kind, legend',
     )) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || el.closest('dialog:not([open])')) continue;
-      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      // Rule lines scroll sideways in their own box, as a terminal would.
+      if (r.width === 0 || el.closest('dialog:not([open]), .rules-scroll')) continue;
+      if (
+        el.scrollWidth > el.clientWidth + 1 ||
+        el.scrollHeight > el.clientHeight + 1 ||
+        r.right > window.innerWidth + 1
+      )
         out.push(`${el.tagName} "${el.textContent?.trim().slice(0, 40)}"`);
     }
     // Nothing may push the page wider than the window either.
