@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../store/examples.ts';
 import { en } from './en.ts';
 import {
   currentLanguage,
+  exampleTitle,
   i18n,
   i18nReady,
   registerStrings,
@@ -43,5 +45,18 @@ describe('the i18n instance', () => {
     expect(i18n.t('hello', { ns: 'feature-x', who: 'Pod' } as never)).toBe('你好 Pod');
     await setLanguage('en', false);
     expect(stringsOf(records).hello).toBe('Hello {{who}}');
+  });
+
+  it('titles every example in Chinese, and keeps the file title in English', async () => {
+    await setLanguage('zh', false);
+    expect(EXAMPLES.length).toBeGreaterThan(0);
+    for (const ex of EXAMPLES) {
+      const zh = exampleTitle(ex.id, ex.title, 'zh');
+      expect(zh, `${ex.id} has no Chinese title in zh.ts`).not.toBe(ex.title);
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(exampleTitle(ex.id, ex.title, 'en')).toBe(ex.title);
+    }
+    expect(exampleTitle('no-such-example', 'Fallback', 'zh')).toBe('Fallback');
+    await setLanguage('en', false);
   });
 });

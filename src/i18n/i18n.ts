@@ -30,8 +30,9 @@ void i18n.use(initReactI18next).init({
 /** Loads the UI strings of `lng` if not yet loaded (Chinese comes from its own chunk). */
 async function load(lng: Language): Promise<void> {
   if (lng === 'zh' && !i18n.hasResourceBundle('zh', 'ui')) {
-    const { zh } = await import('./zh.ts');
+    const { zh, zhExampleTitles } = await import('./zh.ts');
     i18n.addResourceBundle('zh', 'ui', zh);
+    i18n.addResourceBundle('zh', 'examples', zhExampleTitles);
   }
 }
 
@@ -49,6 +50,13 @@ export async function setLanguage(lng: Language, remember = true): Promise<void>
   await i18n.changeLanguage(lng);
   if (remember) storage()?.setItem(STORAGE_KEY, lng);
   if (typeof document !== 'undefined') document.documentElement.lang = htmlLang(lng);
+}
+
+/** An example's title in `lng`; the file's own (English) title where there is none. */
+export function exampleTitle(id: string, title: string, lng: Language): string {
+  if (lng === 'en') return title;
+  const local: unknown = i18n.getResource(lng, 'examples', id);
+  return typeof local === 'string' && local !== '' ? local : title;
 }
 
 export function currentLanguage(): Language {

@@ -14,7 +14,7 @@ import { currentLanguage, i18n } from './i18n.ts';
 
 export type { Language } from './detect.ts';
 export { LANGUAGES } from './detect.ts';
-export { currentLanguage, i18n, i18nReady, setLanguage } from './i18n.ts';
+export { currentLanguage, exampleTitle, i18n, i18nReady, setLanguage } from './i18n.ts';
 
 export function useT() {
   return useTranslation().t;

@@ -191,3 +191,20 @@ export const zh: Strings = {
     step: { policy: '默认策略', rule: '第 {{n}} 条规则' },
   },
 };
+
+/**
+ * The Examples menu's titles by example id (English comes from each file's first comment line).
+ * An example without a title here shows its English title.
+ */
+export const zhExampleTitles: Readonly<Record<string, string>> = {
+  'seed-nginx': '种子示例：ClusterIP nginx，2 个节点上的 3 个 Pod（博客文章中的集群）',
+  nodeport: 'NodePort：web Deployment 在每个节点的 30080 端口上提供服务',
+  'headless-dig': 'Headless：clusterIP 为 None 的 StatefulSet Pod（可在 DNS 标签页中用 dig 查询）',
+  'loadbalancer-source-ranges':
+    'LoadBalancer 与 loadBalancerSourceRanges：只允许两个客户端网段连接',
+  externalname: 'ExternalName：billing-db 是集群外部数据库的 DNS 别名（CNAME）',
+  'external-traffic-local':
+    'externalTrafficPolicy Local：保留客户端的源 IP；只有运行着 Pod 的节点才会应答',
+  'pod-not-ready': 'Pod 变为未就绪：checkout-7b8c9d6f5-x9w2c 的就绪探针失败',
+  'session-affinity': '会话亲和性 ClientIP：每个客户端在三小时内固定访问同一个 cart Pod',
+};

@@ -1,10 +1,11 @@
-import { useT } from '../../i18n/index.ts';
+import { exampleTitle, useLanguage, useT } from '../../i18n/index.ts';
 import { EXAMPLES } from '../../store/examples.ts';
 import { scenarioStore, useScenario, useTemporal } from '../../store/scenario.ts';
 
 /** Examples, New, Reset, Undo and Redo: the scenario's own controls. */
 export function ScenarioBar() {
   const t = useT();
+  const lng = useLanguage();
   const exampleId = useScenario((s) => s.exampleId);
   const canUndo = useTemporal((s) => s.pastStates.length > 0);
   const canRedo = useTemporal((s) => s.futureStates.length > 0);
@@ -22,7 +23,7 @@ export function ScenarioBar() {
           {exampleId === null && <option value="">{t('scenario.yours')}</option>}
           {EXAMPLES.map((ex) => (
             <option key={ex.id} value={ex.id}>
-              {ex.title}
+              {exampleTitle(ex.id, ex.title, lng)}
             </option>
           ))}
         </select>
