@@ -114,6 +114,51 @@ test.describe('in a Chinese browser', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(errors).toEqual([]);
   });
+
+  test("editing in Chinese: our notices in Chinese, the API server's messages as it prints them", async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.goto('./');
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    // A Pod's actions and the notice after one.
+    await page.getByTestId('selected').selectOption('pod:default/nginx-59ff7ffd6b-hcqhb');
+    await expect(page.getByTestId('toggle-ready')).toHaveText('设为未就绪');
+    await expect(page.getByTestId('terminate')).toHaveText('终止');
+    await page.getByTestId('toggle-ready').click();
+    await expect(page.getByTestId('notice')).toHaveText('nginx-59ff7ffd6b-hcqhb 现在未就绪');
+    await expect(page.getByTestId('pod-nginx-59ff7ffd6b-hcqhb')).toContainText('未就绪');
+    await expect(page.locator('.react-flow__edge-text', { hasText: '未就绪' })).toHaveCount(1);
+    expect(await overflowing(page)).toEqual([]);
+    await saveScreenshot(page, 'i18n-zh-pod-actions');
+
+    // The API server's validation message stays in English; our framing is Chinese.
+    await page.getByTestId('add-service').click();
+    const dialog = page.getByTestId('service-dialog');
+    await dialog.getByTestId('svc-type').selectOption('NodePort');
+    await dialog.getByTestId('svc-name').fill('web');
+    await dialog.getByTestId('svc-selector').fill('app=web');
+    await dialog.getByTestId('port-nodeport-0').fill('80');
+    await dialog.getByTestId('svc-submit').click();
+    await expect(dialog.getByTestId('error-spec.ports[0]')).toContainText(
+      'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    );
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    // YAML: the count and state in Chinese, each message as the API server wrote it.
+    await tab(page, 'YAML');
+    await expect(page.getByText('当前已应用的场景。')).toBeVisible();
+    const yaml = page.getByTestId('yaml-text');
+    await yaml.fill((await yaml.inputValue()).replace('port: 80', 'port: 800000'));
+    await expect(page.getByText('已编辑，点击“应用”以更新所有视图。')).toBeVisible();
+    await page.getByTestId('yaml-apply').click();
+    await expect(page.getByText(/^1 个错误：场景保持上一个有效状态$/)).toBeVisible();
+    await expect(page.getByTestId('yaml-errors')).toContainText('第 ');
+    await expect(page.getByTestId('yaml-errors')).toContainText('Invalid value: 800000');
+    expect(await overflowing(page)).toEqual([]);
+    await saveScreenshot(page, 'i18n-zh-yaml-error');
+    expect(errors).toEqual([]);
+  });
 });
 
 test('the header switches the language, and the choice survives a reload', async ({ page }) => {

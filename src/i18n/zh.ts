@@ -197,7 +197,7 @@ export const zh: Strings = {
  * An example without a title here shows its English title.
  */
 export const zhExampleTitles: Readonly<Record<string, string>> = {
-  'seed-nginx': '种子示例：ClusterIP nginx，2 个节点上的 3 个 Pod（博客文章中的集群）',
+  'seed-nginx': '种子示例：ClusterIP nginx，2 个节点上的 3 个 Pod（博客中的集群）',
   nodeport: 'NodePort：web Deployment 在每个节点的 30080 端口上提供服务',
   'headless-dig': 'Headless：clusterIP 为 None 的 StatefulSet Pod（可在 DNS 标签页中用 dig 查询）',
   'loadbalancer-source-ranges':
