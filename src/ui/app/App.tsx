@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Suspense, use, useEffect } from 'react';
+import { i18nReady, useT } from '../../i18n/index.ts';
 import { scenarioStore } from '../../store/scenario.ts';
 import { EditBar } from '../editor/EditBar.tsx';
 import { LessonHost } from '../lessons/LessonsButton.tsx';
@@ -8,6 +9,7 @@ import { Presenter } from '../present/Presenter.tsx';
 import { TeachBar } from '../present/TeachBar.tsx';
 import { Notice } from '../share/Notice.tsx';
 import { TopologyCanvas } from '../topology/TopologyCanvas.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ScenarioBar } from './ScenarioBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 
@@ -32,7 +34,18 @@ function useUndoKeys() {
 
 /** The first screen: the topology canvas on the left, the tabbed side panel on the right. */
 export function App() {
+  // Rendered once the starting language's strings are loaded (Chinese is fetched on demand).
+  return (
+    <Suspense fallback={null}>
+      <Shell />
+    </Suspense>
+  );
+}
+
+function Shell() {
+  use(i18nReady);
   useUndoKeys();
+  const t = useT();
   const mode = useMode((s) => s.mode);
   if (mode === 'embed') return <EmbedApp />;
   return (
@@ -44,10 +57,11 @@ export function App() {
         </h1>
         <ScenarioBar />
         <TeachBar />
+        <LanguageSwitch />
       </header>
       <Notice />
       <main className="app-main">
-        <section className="app-canvas" aria-label="Cluster topology" data-testid="topology">
+        <section className="app-canvas" aria-label={t('app.topology')} data-testid="topology">
           <EditBar />
           <div className="app-canvas-flow">
             <TopologyCanvas />

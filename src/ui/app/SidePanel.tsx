@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { useT } from '../../i18n/index.ts';
 import { TABS, type Tab, useUi } from '../../store/ui-store.ts';
 import { DnsPanel } from '../dns/DnsPanel.tsx';
 import { YamlPanel } from '../editor/YamlPanel.tsx';
@@ -25,6 +26,7 @@ function Panel({ tab }: { tab: Tab }) {
 
 /** Tabbed panels, resizable by dragging (or arrow keys on) the splitter. */
 export function SidePanel() {
+  const t = useT();
   const tab = useUi((s) => s.tab);
   const width = useUi((s) => s.sidePanelWidth);
   const set = useUi((s) => s.set);
@@ -76,7 +78,7 @@ export function SidePanel() {
         className="splitter"
         role="separator"
         aria-orientation="vertical"
-        aria-label="Resize the panels"
+        aria-label={t('panels.resize')}
         aria-valuenow={Math.round(width)}
         tabIndex={0}
         onPointerDown={onPointerDown}
@@ -85,25 +87,25 @@ export function SidePanel() {
       <aside
         ref={ref}
         className="side-panel"
-        aria-label="Panels"
+        aria-label={t('panels.label')}
         data-testid="side-panel"
         style={width > 0 ? { width } : undefined}
       >
-        <div role="tablist" className="tabs" aria-label="Views" onKeyDown={onTabKey}>
-          {TABS.map((t) => (
+        <div role="tablist" className="tabs" aria-label={t('panels.views')} onKeyDown={onTabKey}>
+          {TABS.map((name) => (
             <button
-              key={t}
+              key={name}
               type="button"
               role="tab"
-              id={`tab-${t}`}
-              aria-selected={t === tab}
-              tabIndex={t === tab ? 0 : -1}
+              id={`tab-${name}`}
+              aria-selected={name === tab}
+              tabIndex={name === tab ? 0 : -1}
               aria-controls="tab-panel"
-              className={t === tab ? 'tab tab-active' : 'tab'}
-              onClick={() => set({ tab: t })}
-              data-testid={`tab-${t}`}
+              className={name === tab ? 'tab tab-active' : 'tab'}
+              onClick={() => set({ tab: name })}
+              data-testid={`tab-${name}`}
             >
-              {t}
+              {t(`panels.tab.${name}`)}
             </button>
           ))}
         </div>

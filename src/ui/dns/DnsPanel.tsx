@@ -2,18 +2,22 @@
  * The DNS tab: pick a Pod, type a name and a type, and read what `dig` prints in that Pod.
  * All DNS work goes through dns-adapter.ts.
  */
+
+import { Trans } from 'react-i18next';
+import { useT } from '../../i18n/index.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { Waiting } from '../app/Waiting.tsx';
 import { DNS_TYPES, digFromPod, podKey, sourcePods, suggestedNames } from './dns-adapter.ts';
 
 export function DnsPanel() {
+  const t = useT();
   const applied = useApplied();
   const chosen = useUi((s) => s.dnsPod);
   const name = useUi((s) => s.dnsName);
   const type = useUi((s) => s.dnsType);
   const set = useUi((s) => s.set);
-  if (!applied) return <Waiting what="the model's applyScenario" />;
+  if (!applied) return <Waiting what={t('app.waitingApply')} />;
   const cluster = applied.cluster;
   const pods = sourcePods(cluster).map(podKey);
   const pod = pods.includes(chosen) ? chosen : (pods[0] ?? '');
@@ -21,9 +25,9 @@ export function DnsPanel() {
 
   return (
     <div className="panel-body dns-panel">
-      <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="DNS query">
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label={t('dns.query')}>
         <label className="field-inline">
-          <span>From Pod</span>
+          <span>{t('dns.fromPod')}</span>
           <select
             value={pod}
             onChange={(e) => set({ dnsPod: e.target.value })}
@@ -37,7 +41,7 @@ export function DnsPanel() {
           </select>
         </label>
         <label className="field-inline dns-name">
-          <span>Name</span>
+          <span>{t('dns.name')}</span>
           <input
             type="text"
             value={name}
@@ -53,26 +57,25 @@ export function DnsPanel() {
           </datalist>
         </label>
         <label className="field-inline">
-          <span>Type</span>
+          <span>{t('dns.type')}</span>
           <select
             value={type}
             onChange={(e) => set({ dnsType: e.target.value })}
             data-testid="dns-type"
           >
-            {DNS_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
+            {DNS_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {ty}
               </option>
             ))}
           </select>
         </label>
       </form>
       <p className="flow-muted dns-note" data-testid="dns-note">
-        dig asks the Pod's first nameserver for exactly this name (add <code>+search</code> to walk
-        the search list); a program's getaddrinfo walks it — see below.
+        <Trans i18nKey="dns.note" components={{ code: <code /> }} />
       </p>
       {pods.length === 0 ? (
-        <p className="flow-muted">No running Pod to run dig in: add a Pod first.</p>
+        <p className="flow-muted">{t('dns.noPod')}</p>
       ) : (
         <pre className="output" data-testid="dns-output" aria-live="polite">
           {out && <span className="prompt">$ {out.command}</span>}
@@ -83,7 +86,7 @@ export function DnsPanel() {
       )}
       {out?.ok === true && out.walk && (
         <details open className="dns-extra">
-          <summary>What a program in the Pod asks (getaddrinfo, ndots)</summary>
+          <summary>{t('dns.walk')}</summary>
           <pre className="output" data-testid="dns-walk">
             {out.walk}
           </pre>
@@ -91,7 +94,7 @@ export function DnsPanel() {
       )}
       {out?.ok === true && (
         <details className="dns-extra">
-          <summary>The Pod's /etc/resolv.conf</summary>
+          <summary>{t('dns.resolvConf')}</summary>
           <pre className="output" data-testid="dns-resolv-conf">
             {out.resolvConf}
           </pre>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useT } from '../../i18n/index.ts';
 
 /** A modal <dialog>: focus moves in, Escape closes, the page behind is inert. */
 export function Dialog({
@@ -14,6 +15,7 @@ export function Dialog({
   children: ReactNode;
   testId: string;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -25,7 +27,7 @@ export function Dialog({
     <dialog ref={ref} className="dialog" aria-label={title} onClose={onClose} data-testid={testId}>
       <header className="dialog-head">
         <h2>{title}</h2>
-        <button type="button" onClick={onClose} aria-label="Close">
+        <button type="button" onClick={onClose} aria-label={t('form.close')}>
           ✕
         </button>
       </header>

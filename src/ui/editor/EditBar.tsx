@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Pod } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { deleteObject, scalePods, setPodReady, setPodTerminating } from '../../store/edits.ts';
 import { commitText, scenarioStore, useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
@@ -27,6 +28,7 @@ function parseId(id: string): { kind: string; namespace: string; name: string } 
 }
 
 function PodActions({ pod }: { pod: Pod }) {
+  const t = useT();
   const set = useUi((s) => s.set);
   const applied = useApplied();
   const ns = pod.metadata.namespace ?? 'default';
@@ -60,29 +62,32 @@ function PodActions({ pod }: { pod: Pod }) {
         onClick={() =>
           run(
             setPodReady(text(), ns, name, !ready),
-            `${name} is now ${ready ? 'not ready' : 'ready'}`,
+            t(ready ? 'edit.noticeNotReady' : 'edit.noticeReady', { name }),
           )
         }
         disabled={terminating}
         data-testid="toggle-ready"
       >
-        {ready ? 'Make not ready' : 'Make ready'}
+        {ready ? t('edit.makeNotReady') : t('edit.makeReady')}
       </button>
       <button
         type="button"
-        onClick={() => run(setPodTerminating(text(), ns, name, now()), `${name} is terminating`)}
+        onClick={() =>
+          run(setPodTerminating(text(), ns, name, now()), t('edit.noticeTerminating', { name }))
+        }
         disabled={terminating}
         data-testid="terminate"
       >
-        Terminate
+        {t('edit.terminate')}
       </button>
       <label className="field-inline">
         <span>
-          Scale{' '}
-          {Object.entries(labels)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(',') || 'group'}{' '}
-          to
+          {t('edit.scaleTo', {
+            group:
+              Object.entries(labels)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(',') || t('edit.group'),
+          })}
         </span>
         <input
           className="narrow"
@@ -103,17 +108,18 @@ function PodActions({ pod }: { pod: Pod }) {
           const fresh = freshPodNames(base, taken);
           run(
             scalePods(text(), ns, labels, Number(replicas) || 0, nodes, fresh),
-            `scaled to ${replicas}`,
+            t('edit.noticeScaled', { count: replicas }),
           );
         }}
       >
-        Scale
+        {t('edit.scale')}
       </button>
     </>
   );
 }
 
 export function EditBar() {
+  const t = useT();
   const [open, setOpen] = useState<Open>('');
   const applied = useApplied();
   const selected = useUi((s) => s.selected);
@@ -147,25 +153,25 @@ export function EditBar() {
   const exists = options.some((o) => o.id === selected);
 
   return (
-    <div className="edit-bar" role="toolbar" aria-label="Edit the cluster">
+    <div className="edit-bar" role="toolbar" aria-label={t('edit.toolbar')}>
       <button type="button" onClick={() => setOpen('node')} data-testid="add-node">
-        + Node
+        {t('edit.addNode')}
       </button>
       <button type="button" onClick={() => setOpen('pod')} data-testid="add-pod">
-        + Pod
+        {t('edit.addPod')}
       </button>
       <button type="button" onClick={() => setOpen('service')} data-testid="add-service">
-        + Service
+        {t('edit.addService')}
       </button>
       <span className="sep" aria-hidden="true" />
       <label className="field-inline">
-        <span>Selected</span>
+        <span>{t('edit.selected')}</span>
         <select
           value={exists ? selected : ''}
           onChange={(e) => set({ selected: e.target.value, notice: '' })}
           data-testid="selected"
         >
-          <option value="">(click an object)</option>
+          <option value="">{t('edit.clickObject')}</option>
           {options.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
@@ -189,12 +195,12 @@ export function EditBar() {
             set({
               selected: outcome.ok ? '' : selected,
               notice: outcome.ok
-                ? `deleted ${ref.kind} ${ref.name}`
+                ? t('edit.noticeDeleted', { kind: ref.kind, name: ref.name })
                 : outcome.diagnostics.map((d) => d.message).join('; '),
             });
           }}
         >
-          Delete
+          {t('edit.delete')}
         </button>
       )}
       <span className="notice" aria-live="polite" data-testid="notice">

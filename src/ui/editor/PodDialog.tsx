@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { addNode, addPod, parseLabels } from '../../store/edits.ts';
 import { objectsOfKind } from '../../store/manifest-edits.ts';
 import { commitText, scenarioStore, useApplied } from '../../store/scenario.ts';
@@ -17,6 +18,7 @@ function freeName(base: string): string {
 }
 
 export function PodDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   const applied = useApplied();
   const nodes = applied?.cluster.nodes.map((n) => n.metadata.name ?? '') ?? [];
   const [name, setName] = useState('');
@@ -47,7 +49,7 @@ export function PodDialog({ open, onClose }: { open: boolean; onClose: () => voi
   };
 
   return (
-    <Dialog title="Add a Pod" open={open} onClose={onClose} testId="pod-dialog">
+    <Dialog title={t('form.addPodTitle')} open={open} onClose={onClose} testId="pod-dialog">
       <form
         className="form"
         onSubmit={(e) => {
@@ -58,18 +60,18 @@ export function PodDialog({ open, onClose }: { open: boolean; onClose: () => voi
         <FormErrors diagnostics={errors} paths={['metadata', 'spec.nodeName', 'spec.containers']} />
         <div className="form-row">
           <label>
-            Name <span className="flow-muted">(empty: app-N)</span>
+            {t('form.name')} <span className="flow-muted">{t('form.podNameHint')}</span>
             <input value={name} onChange={(e) => setName(e.target.value)} data-testid="pod-name" />
             <FieldErrors diagnostics={errors} path="metadata.name" />
           </label>
           <label>
-            Namespace
+            {t('form.namespace')}
             <input value={namespace} onChange={(e) => setNamespace(e.target.value)} />
           </label>
         </div>
         <div className="form-row">
           <label>
-            Node
+            {t('form.node')}
             <select
               value={node || nodes[0]}
               onChange={(e) => setNode(e.target.value)}
@@ -82,7 +84,7 @@ export function PodDialog({ open, onClose }: { open: boolean; onClose: () => voi
             <FieldErrors diagnostics={errors} path="spec.nodeName" />
           </label>
           <label>
-            Labels
+            {t('form.labels')}
             <input
               value={labels}
               onChange={(e) => setLabels(e.target.value)}
@@ -102,14 +104,14 @@ export function PodDialog({ open, onClose }: { open: boolean; onClose: () => voi
             onChange={(e) => setReady(e.target.checked)}
             data-testid="pod-ready"
           />
-          Ready (readiness probe passing)
+          {t('form.podReady')}
         </label>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="pod-submit">
-            Create Pod
+            {t('form.createPod')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('form.cancel')}
           </button>
         </div>
       </form>
@@ -118,6 +120,7 @@ export function PodDialog({ open, onClose }: { open: boolean; onClose: () => voi
 }
 
 export function NodeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   const applied = useApplied();
   const count = applied?.cluster.nodes.length ?? 0;
   const [name, setName] = useState('');
@@ -133,7 +136,7 @@ export function NodeDialog({ open, onClose }: { open: boolean; onClose: () => vo
     } else setErrors(outcome.diagnostics);
   };
   return (
-    <Dialog title="Add a Node" open={open} onClose={onClose} testId="node-dialog">
+    <Dialog title={t('form.addNodeTitle')} open={open} onClose={onClose} testId="node-dialog">
       <form
         className="form"
         onSubmit={(e) => {
@@ -143,7 +146,7 @@ export function NodeDialog({ open, onClose }: { open: boolean; onClose: () => vo
       >
         <FormErrors diagnostics={errors} paths={['metadata.name']} />
         <label>
-          Name <span className="flow-muted">(podCIDR and address are allocated)</span>
+          {t('form.name')} <span className="flow-muted">{t('form.nodeNameHint')}</span>
           <input
             value={name}
             placeholder={`node${count + 1}`}
@@ -154,10 +157,10 @@ export function NodeDialog({ open, onClose }: { open: boolean; onClose: () => vo
         </label>
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="node-submit">
-            Add Node
+            {t('form.addNode')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('form.cancel')}
           </button>
         </div>
       </form>

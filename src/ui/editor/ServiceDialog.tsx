@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import {
   addService,
   type PortForm,
@@ -61,6 +62,7 @@ const PATHS = [
 ];
 
 export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
   const [form, setForm] = useState<ServiceForm>(initialServiceForm());
   const [errors, setErrors] = useState<readonly Diagnostic[]>([]);
   const set = (patch: Partial<ServiceForm>) => setForm({ ...form, ...patch });
@@ -80,7 +82,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
   };
 
   return (
-    <Dialog title="Add a Service" open={open} onClose={onClose} testId="service-dialog">
+    <Dialog title={t('form.addServiceTitle')} open={open} onClose={onClose} testId="service-dialog">
       <form
         className="form"
         onSubmit={(e) => {
@@ -90,7 +92,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
       >
         <FormErrors diagnostics={errors} paths={PATHS} />
         <label>
-          Type
+          {t('form.type')}
           <select
             value={form.kind}
             onChange={(e) => set({ kind: e.target.value as ServiceKind })}
@@ -98,14 +100,14 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
           >
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {k === 'Headless' ? 'Headless (ClusterIP: None)' : k}
+                {k === 'Headless' ? t('form.headless') : k}
               </option>
             ))}
           </select>
         </label>
         <div className="form-row">
           <label>
-            Name
+            {t('form.name')}
             <input
               value={form.name}
               onChange={(e) => set({ name: e.target.value })}
@@ -114,7 +116,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
             <FieldErrors diagnostics={errors} path="metadata.name" />
           </label>
           <label>
-            Namespace
+            {t('form.namespace')}
             <input
               value={form.namespace}
               onChange={(e) => set({ namespace: e.target.value })}
@@ -136,7 +138,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
           </label>
         ) : (
           <label>
-            Selector
+            {t('form.selector')}
             <input
               value={form.selector}
               placeholder="app=nginx"
@@ -147,7 +149,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
           </label>
         )}
         <fieldset>
-          <legend>Ports</legend>
+          <legend>{t('form.ports')}</legend>
           {form.ports.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
             <div className="form-row port-row" key={i}>
@@ -192,7 +194,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                   nodePort
                   <input
                     value={p.nodePort}
-                    placeholder="auto"
+                    placeholder={t('form.auto')}
                     inputMode="numeric"
                     onChange={(e) => setPort(i, { nodePort: e.target.value })}
                     data-testid={`port-nodeport-${i}`}
@@ -201,7 +203,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
               )}
               <button
                 type="button"
-                aria-label={`Remove port ${i + 1}`}
+                aria-label={t('form.removePort', { n: i + 1 })}
                 onClick={() => set({ ports: form.ports.filter((_, j) => j !== i) })}
               >
                 −
@@ -218,15 +220,15 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
             type="button"
             onClick={() => set({ ports: [...form.ports, { ...emptyPort, name: '', port: '' }] })}
           >
-            Add port
+            {t('form.addPort')}
           </button>
         </fieldset>
         {form.kind !== 'ExternalName' && form.kind !== 'Headless' && (
           <label>
-            clusterIP <span className="flow-muted">(empty: allocated)</span>
+            clusterIP <span className="flow-muted">{t('form.clusterIPHint')}</span>
             <input
               value={form.clusterIP}
-              placeholder="auto"
+              placeholder={t('form.auto')}
               onChange={(e) => set({ clusterIP: e.target.value })}
             />
             <FieldErrors diagnostics={errors} path="spec.clusterIP" />
@@ -235,10 +237,10 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
         {form.kind === 'LoadBalancer' && (
           <div className="form-row">
             <label>
-              LB IP <span className="flow-muted">(status.loadBalancer.ingress)</span>
+              {t('form.lbIP')} <span className="flow-muted">(status.loadBalancer.ingress)</span>
               <input
                 value={form.loadBalancerIP}
-                placeholder="192.0.2.10 (empty: pending)"
+                placeholder={t('form.lbIPPlaceholder')}
                 onChange={(e) => set({ loadBalancerIP: e.target.value })}
                 data-testid="svc-lbip"
               />
@@ -270,7 +272,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                   }
                   data-testid="svc-etp"
                 >
-                  <option value="">(default: Cluster)</option>
+                  <option value="">{t('form.defaultCluster')}</option>
                   <option>Cluster</option>
                   <option>Local</option>
                 </select>
@@ -288,7 +290,7 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
                 }
                 data-testid="svc-itp"
               >
-                <option value="">(default: Cluster)</option>
+                <option value="">{t('form.defaultCluster')}</option>
                 <option>Cluster</option>
                 <option>Local</option>
               </select>
@@ -323,10 +325,10 @@ export function ServiceDialog({ open, onClose }: { open: boolean; onClose: () =>
         )}
         <div className="form-actions">
           <button type="submit" className="primary" data-testid="svc-submit">
-            Create Service
+            {t('form.createService')}
           </button>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('form.cancel')}
           </button>
         </div>
       </form>

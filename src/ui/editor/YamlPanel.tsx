@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { commitText, useScenario } from '../../store/scenario.ts';
 
 function lineOf(d: Diagnostic): number | null {
@@ -12,6 +13,7 @@ function lineOf(d: Diagnostic): number | null {
 }
 
 export function YamlPanel() {
+  const t = useT();
   const text = useScenario((s) => s.text);
   const [draft, setDraft] = useState(text);
   const [errors, setErrors] = useState<readonly Diagnostic[]>([]);
@@ -49,7 +51,7 @@ export function YamlPanel() {
     <div className="yaml-panel">
       <div className="toolbar">
         <button type="button" onClick={apply} data-testid="yaml-apply" disabled={draft === text}>
-          Apply
+          {t('yaml.apply')}
         </button>
         <button
           type="button"
@@ -59,16 +61,16 @@ export function YamlPanel() {
           }}
           disabled={draft === text}
         >
-          Discard changes
+          {t('yaml.discard')}
         </button>
         <span className="flow-muted" aria-live="polite">
           {errors.length > 0
-            ? `${errors.length} error${errors.length > 1 ? 's' : ''}: the scenario keeps its last valid state`
+            ? t('yaml.errors', { count: errors.length })
             : applied && draft === text
-              ? 'Applied.'
+              ? t('yaml.applied')
               : draft === text
-                ? 'The scenario as applied.'
-                : 'Edited — Apply to update every view.'}
+                ? t('yaml.asApplied')
+                : t('yaml.edited')}
         </span>
       </div>
       {errors.length > 0 && (
@@ -82,7 +84,7 @@ export function YamlPanel() {
                   className="linkish"
                   onClick={() => goToLine(area.current, draft, d.line ?? 1)}
                 >
-                  line {d.line}
+                  {t('yaml.line', { line: d.line })}
                 </button>
               )}{' '}
               <span className="mono">{d.message}</span>
@@ -106,7 +108,7 @@ export function YamlPanel() {
         <textarea
           ref={area}
           className="yaml-text mono"
-          aria-label="Scenario YAML"
+          aria-label={t('yaml.textLabel')}
           data-testid="yaml-text"
           spellCheck={false}
           value={draft}

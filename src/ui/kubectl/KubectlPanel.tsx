@@ -2,6 +2,8 @@
  * The kubectl tab: what `kubectl get` / `kubectl describe svc` print for the current scenario,
  * exactly as kubectl prints it, recomputed after every edit.
  */
+
+import { useT } from '../../i18n/index.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
 import { Waiting } from '../app/Waiting.tsx';
@@ -15,12 +17,13 @@ import {
 } from './kubectl-views.ts';
 
 export function KubectlPanel() {
+  const t = useT();
   const applied = useApplied();
   const view = useUi((s) => s.kubectlView);
   const namespace = useUi((s) => s.kubectlNamespace);
   const service = useUi((s) => s.kubectlService);
   const set = useUi((s) => s.set);
-  if (!applied) return <Waiting what="the model's applyScenario" />;
+  if (!applied) return <Waiting what={t('app.waitingApply')} />;
   const cluster = applied.cluster;
   const services = serviceKeys(cluster);
   // The chosen Service, or the first one (e.g. after the chosen one was deleted).
@@ -31,7 +34,7 @@ export function KubectlPanel() {
     <div className="panel-body kubectl-panel">
       <div className="toolbar">
         <label className="field-inline">
-          <span>Command</span>
+          <span>{t('kubectl.command')}</span>
           <select
             value={view}
             onChange={(e) => set({ kubectlView: e.target.value as KubectlView })}
@@ -46,7 +49,7 @@ export function KubectlPanel() {
         </label>
         {view === 'describe' ? (
           <label className="field-inline">
-            <span>Service</span>
+            <span>{t('kubectl.service')}</span>
             <select
               value={svc}
               onChange={(e) => set({ kubectlService: e.target.value })}
@@ -61,7 +64,7 @@ export function KubectlPanel() {
           </label>
         ) : (
           <label className="field-inline">
-            <span>Namespace</span>
+            <span>{t('kubectl.namespace')}</span>
             <select
               value={namespace}
               onChange={(e) => set({ kubectlNamespace: e.target.value })}
@@ -72,7 +75,7 @@ export function KubectlPanel() {
                   {ns}
                 </option>
               ))}
-              <option value={ALL_NAMESPACES}>all namespaces (-A)</option>
+              <option value={ALL_NAMESPACES}>{t('kubectl.allNamespaces')}</option>
             </select>
           </label>
         )}

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { Cluster } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import type { NodeRules } from '../../store/core-api.ts';
 import { rulesOf } from '../../store/derived.ts';
 import {
@@ -33,6 +34,7 @@ function rulesFor(cluster: Cluster | undefined, node: string): NodeRules | null 
 
 /** A rule line with KUBE-* names coloured by kind; chain names after -j are links. */
 function LineText({ text, onJump }: { text: string; onJump: (chain: string) => void }) {
+  const t = useT();
   const parts = text.split(/(KUBE-[A-Z0-9-]+)/);
   return (
     <>
@@ -45,7 +47,7 @@ function LineText({ text, onJump }: { text: string; onJump: (chain: string) => v
                 type="button"
                 className={`chain-link chain-${chainKind(p)}`}
                 onClick={() => onJump(p)}
-                title={`Go to ${p}`}
+                title={t('rules.jumpTo', { chain: p })}
               >
                 {p}
               </button>
@@ -63,6 +65,7 @@ function LineText({ text, onJump }: { text: string; onJump: (chain: string) => v
 }
 
 export function RulesPanel() {
+  const t = useT();
   const applied = useApplied();
   const text = useScenario((s) => s.text);
   const ui = useUi();
@@ -101,7 +104,7 @@ export function RulesPanel() {
     if (diff && ui.rulesDiff)
       for (const r of diff.removed)
         removedAfter.set(r.after, [...(removedAfter.get(r.after) ?? []), r.text]);
-    for (const t of removedAfter.get(-1) ?? []) out.push({ type: 'removed', text: t });
+    for (const r of removedAfter.get(-1) ?? []) out.push({ type: 'removed', text: r });
     const sameRun = (a: RuleLine | undefined, b: RuleLine) =>
       a !== undefined && a.kind === 'rule' && a.table === b.table && a.chain === b.chain;
     lines.forEach((line, index) => {
@@ -112,7 +115,7 @@ export function RulesPanel() {
       const hidden = line.kind === 'rule' && !first && folded.has(`${line.table}|${line.chain}`);
       if (!hidden)
         out.push({ type: 'line', line, index, added: diff?.added.has(index) ?? false, run });
-      for (const t of removedAfter.get(index) ?? []) out.push({ type: 'removed', text: t });
+      for (const r of removedAfter.get(index) ?? []) out.push({ type: 'removed', text: r });
     });
     return out;
   }, [lines, diff, folded, ui.rulesDiff]);
@@ -190,7 +193,7 @@ export function RulesPanel() {
     <div className="rules">
       <div className="toolbar">
         <label className="field-inline">
-          <span>Node</span>
+          <span>{t('rules.node')}</span>
           <select
             data-testid="rules-node"
             value={node}
@@ -201,7 +204,7 @@ export function RulesPanel() {
             ))}
           </select>
         </label>
-        <fieldset className="segmented" aria-label="Format">
+        <fieldset className="segmented" aria-label={t('rules.format')}>
           <label>
             <input
               type="radio"
@@ -220,7 +223,7 @@ export function RulesPanel() {
               onChange={() => ui.set({ rulesFormat: 'restore' })}
               data-testid="format-restore"
             />
-            kube-proxy restore
+            {t('rules.restore')}
           </label>
         </fieldset>
         <label className="field-inline">
@@ -230,19 +233,19 @@ export function RulesPanel() {
             onChange={(e) => ui.set({ rulesDiff: e.target.checked })}
             data-testid="rules-diff"
           />
-          <span>Diff</span>
+          <span>{t('rules.diff')}</span>
         </label>
         <label className="field-inline">
-          <span>Go to</span>
+          <span>{t('rules.goTo')}</span>
           <select
             value=""
             onChange={(e) => e.target.value && goTo(e.target.value)}
             data-testid="rules-goto"
           >
-            <option value="">table or chain…</option>
-            {[...new Set(lines.filter((l) => l.kind === 'table').map((l) => l.table))].map((t) => (
-              <option key={t} value={t}>
-                *{t}
+            <option value="">{t('rules.goToPlaceholder')}</option>
+            {[...new Set(lines.filter((l) => l.kind === 'table').map((l) => l.table))].map((tb) => (
+              <option key={tb} value={tb}>
+                *{tb}
               </option>
             ))}
             {chainNames.map((c) => (
@@ -254,19 +257,24 @@ export function RulesPanel() {
         </label>
         {diff && (
           <span className="diff-summary" data-testid="diff-summary">
-            last edit: <span className="added-count">+{added}</span>{' '}
+            {t('rules.lastEdit')} <span className="added-count">+{added}</span>{' '}
             <span className="removed-count">−{removed}</span>
           </span>
         )}
       </div>
       {!rules ? (
-        <Waiting what="kube-proxy's rules for this node (the compiler reported an error)" />
+        <Waiting what={t('rules.waiting')} />
       ) : (
         <section
           ref={scroller}
           className="rules-scroll mono"
           data-testid="rules-view"
-          aria-label={`${ui.rulesFormat === 'save' ? 'iptables-save' : 'iptables-restore input'} on ${node}`}
+          aria-label={t(
+            ui.rulesFormat === 'save' ? 'rules.viewLabelSave' : 'rules.viewLabelRestore',
+            {
+              node,
+            },
+          )}
         >
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
@@ -282,7 +290,7 @@ export function RulesPanel() {
                     data-testid="rule-removed"
                   >
                     <span className="diff-sign">
-                      −<span className="sr-only">removed:</span>
+                      −<span className="sr-only">{t('rules.removed')}</span>
                     </span>
                     {row.text}
                   </div>
@@ -321,7 +329,7 @@ export function RulesPanel() {
                   {ui.rulesDiff && (
                     <span className="diff-sign">
                       {row.added ? '+' : ' '}
-                      {row.added && <span className="sr-only">added:</span>}
+                      {row.added && <span className="sr-only">{t('rules.added')}</span>}
                     </span>
                   )}
                   {row.run > 1 ? (
@@ -329,7 +337,9 @@ export function RulesPanel() {
                       type="button"
                       className="fold"
                       aria-expanded={!folded.has(foldKey)}
-                      aria-label={`${folded.has(foldKey) ? 'Unfold' : 'Fold'} ${line.chain}`}
+                      aria-label={t(folded.has(foldKey) ? 'rules.unfold' : 'rules.fold', {
+                        chain: line.chain ?? '',
+                      })}
                       onClick={() => {
                         const next = new Set(folded);
                         if (next.has(foldKey)) next.delete(foldKey);
@@ -344,7 +354,10 @@ export function RulesPanel() {
                   )}
                   <LineText text={line.text} onJump={jump} />
                   {row.run > 1 && folded.has(foldKey) && (
-                    <span className="folded-note"> … {row.run - 1} more rules</span>
+                    <span className="folded-note">
+                      {' '}
+                      {t('rules.moreRules', { count: row.run - 1 })}
+                    </span>
                   )}
                 </div>
               );
@@ -353,7 +366,7 @@ export function RulesPanel() {
         </section>
       )}
       <p className="rule-why" aria-live="polite" data-testid="rule-why">
-        {hovered || 'Hover a rule to see why kube-proxy wrote it.'}
+        {hovered || t('rules.hoverHint')}
       </p>
     </div>
   );

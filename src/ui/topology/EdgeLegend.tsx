@@ -3,17 +3,18 @@
  * words on the line, so the key reads without colour.
  */
 import { Panel } from '@xyflow/react';
+import { useT } from '../../i18n/index.ts';
 
 const ROWS = [
-  { state: 'ready', words: 'ready endpoint', dash: undefined, head: 'filled arrow' },
+  { state: 'ready', words: 'topology.legendReady', dash: undefined, head: 'filled arrow' },
   {
     state: 'serving-terminating',
-    words: 'serving, terminating',
+    words: 'topology.legendTerminating',
     dash: '8 5',
     head: 'open arrow',
   },
-  { state: 'not-ready', words: 'not ready', dash: '2 4', head: 'no arrow' },
-  { state: 'external', words: 'way in from outside', dash: '12 3 2 3', head: 'filled arrow' },
+  { state: 'not-ready', words: 'topology.legendNotReady', dash: '2 4', head: 'no arrow' },
+  { state: 'external', words: 'topology.legendExternal', dash: '12 3 2 3', head: 'filled arrow' },
 ] as const;
 
 const STROKE: Record<(typeof ROWS)[number]['state'], string> = {
@@ -24,8 +25,9 @@ const STROKE: Record<(typeof ROWS)[number]['state'], string> = {
 };
 
 export function EdgeLegend() {
+  const t = useT();
   return (
-    <Panel position="top-right" className="edge-legend" aria-label="Line styles">
+    <Panel position="top-right" className="edge-legend" aria-label={t('topology.legend')}>
       <ul>
         {ROWS.map((r) => (
           <li key={r.state} data-testid={`legend-${r.state}`}>
@@ -49,7 +51,7 @@ export function EdgeLegend() {
                 />
               )}
             </svg>
-            <span>{r.words}</span>
+            <span>{t(r.words)}</span>
           </li>
         ))}
       </ul>

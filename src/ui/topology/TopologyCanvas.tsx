@@ -10,6 +10,8 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
+import { Trans } from 'react-i18next';
+import { useT } from '../../i18n/index.ts';
 import { memoLast2 } from '../../store/memo.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { useUi } from '../../store/ui-store.ts';
@@ -38,6 +40,7 @@ export const EDGE_STYLE: Record<FlowEdge['state'], React.CSSProperties> = {
 function toReactFlow(
   elements: FlowElements,
   highlight: readonly string[],
+  edgeLabel: (e: FlowEdge) => string | undefined,
 ): { nodes: Node[]; edges: Edge[] } {
   // A Pod folded into a group lights its group.
   const lit = new Set(highlight.map((id) => elements.drawnAs.get(id) ?? id));
@@ -57,25 +60,28 @@ function toReactFlow(
     ...(n.type === 'node' ? { zIndex: -1 } : {}),
     ...(lit.has(n.id) ? { className: 'flow-highlight' } : {}),
   }));
-  const edges: Edge[] = elements.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    style: EDGE_STYLE[e.state],
-    // The arrowhead differs too: filled for ready, open for terminating, none for not-ready.
-    ...(e.state === 'not-ready'
-      ? {}
-      : {
-          markerEnd: {
-            type: e.state === 'serving-terminating' ? MarkerType.Arrow : MarkerType.ArrowClosed,
-            color: EDGE_STYLE[e.state].stroke as string,
-          },
-        }),
-    className: `flow-edge-${e.state}${lit.has(e.source) || lit.has(e.target) ? ' flow-edge-lit' : ''}`,
-    selectable: false,
-    zIndex: 1,
-    ...(e.label ? { label: e.label, labelStyle: { fontSize: 11 } } : {}),
-  }));
+  const edges: Edge[] = elements.edges.map((e) => {
+    const label = edgeLabel(e);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      style: EDGE_STYLE[e.state],
+      // The arrowhead differs too: filled for ready, open for terminating, none for not-ready.
+      ...(e.state === 'not-ready'
+        ? {}
+        : {
+            markerEnd: {
+              type: e.state === 'serving-terminating' ? MarkerType.Arrow : MarkerType.ArrowClosed,
+              color: EDGE_STYLE[e.state].stroke as string,
+            },
+          }),
+      className: `flow-edge-${e.state}${lit.has(e.source) || lit.has(e.target) ? ' flow-edge-lit' : ''}`,
+      selectable: false,
+      zIndex: 1,
+      ...(label ? { label, labelStyle: { fontSize: 11 } } : {}),
+    };
+  });
   return { nodes, edges };
 }
 
@@ -87,6 +93,7 @@ function miniMapColor(n: Node): string {
 }
 
 function Canvas() {
+  const t = useT();
   const applied = useApplied();
   const highlight = useUi((s) => s.highlight);
   const selected = useUi((s) => s.selected);
@@ -96,9 +103,16 @@ function Canvas() {
   const flow = useMemo(
     () =>
       elements
-        ? toReactFlow(elements, selected ? [...highlight, selected] : highlight)
+        ? toReactFlow(elements, selected ? [...highlight, selected] : highlight, (e) =>
+            // Endpoint states are our words; a way in from outside (LB/NodePort) is not.
+            e.state === 'not-ready'
+              ? t('topology.edgeNotReady')
+              : e.state === 'serving-terminating'
+                ? t('topology.edgeTerminating')
+                : e.label,
+          )
         : { nodes: [], edges: [] },
-    [elements, highlight, selected],
+    [elements, highlight, selected, t],
   );
   const { fitView } = useReactFlow();
   // Refit when the layout's outline changes (a Node, a Service, a frame growing or shrinking),
@@ -118,7 +132,7 @@ function Canvas() {
   if (!applied)
     return (
       <p className="waiting" data-testid="topology-waiting">
-        Waiting for the model's <code>applyScenario</code> in src/core/index.ts.
+        <Trans i18nKey="topology.waiting" components={{ code: <code /> }} />
       </p>
     );
   return (
@@ -140,10 +154,16 @@ function Canvas() {
           notice: '',
         })
       }
-      aria-label="Cluster topology canvas"
+      aria-label={t('topology.canvas')}
     >
       <Background gap={24} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={miniMapColor} nodeStrokeWidth={2} />
+      <MiniMap
+        pannable
+        zoomable
+        ariaLabel={t('topology.minimap')}
+        nodeColor={miniMapColor}
+        nodeStrokeWidth={2}
+      />
       <Controls showInteractive={false} />
       <EdgeLegend />
       {elements && <PacketLayer elements={elements} />}

@@ -5,6 +5,7 @@
  */
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useT } from '../../i18n/index.ts';
 import { useUi } from '../../store/ui-store.ts';
 import type {
   ClientView,
@@ -20,8 +21,15 @@ type Props<T> = NodeProps & { data: T };
 const hidden = { opacity: 0 };
 
 export const PodNode = memo(function PodNode({ data }: Props<PodView>) {
+  const t = useT();
   const state = data.terminating ? 'terminating' : data.ready ? 'ready' : 'not-ready';
-  const word = data.terminating ? 'Terminating' : data.ready ? 'Ready' : 'Not ready';
+  const word = t(
+    data.terminating
+      ? 'topology.podTerminating'
+      : data.ready
+        ? 'topology.podReady'
+        : 'topology.podNotReady',
+  );
   return (
     <div
       className={`flow-pod flow-pod-${state}`}
@@ -32,7 +40,7 @@ export const PodNode = memo(function PodNode({ data }: Props<PodView>) {
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="flow-pod-name">{data.name}</div>
       <div className="flow-pod-meta">
-        <span className="mono">{data.ip || 'no IP'}</span>
+        <span className="mono">{data.ip || t('topology.noIP')}</span>
         <span className={`flow-badge flow-badge-${state}`}>{word}</span>
       </div>
       <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
@@ -41,15 +49,17 @@ export const PodNode = memo(function PodNode({ data }: Props<PodView>) {
 });
 
 export const PodGroupNode = memo(function PodGroupNode({ data }: Props<PodGroupView>) {
+  const t = useT();
+  const other = data.selector === 'other Pods';
   return (
     <div className="flow-pod flow-pod-group" title={data.pods.join('\n')} data-testid="pod-group">
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="flow-pod-name">
-        {data.count} {data.selector === 'other Pods' ? 'other pods' : 'pods'}
-        <span className="flow-muted"> · {data.readyCount} ready</span>
+        {t(other ? 'topology.otherPods' : 'topology.pods', { count: data.count })}
+        <span className="flow-muted">{t('topology.readyCount', { count: data.readyCount })}</span>
       </div>
       <div className="flow-pod-meta mono flow-muted">
-        {data.selector === 'other Pods' ? 'various labels' : data.selector || '(no labels)'}
+        {other ? t('topology.variousLabels') : data.selector || t('topology.noLabels')}
       </div>
     </div>
   );
@@ -57,6 +67,7 @@ export const PodGroupNode = memo(function PodGroupNode({ data }: Props<PodGroupV
 
 /** Shows a Node's Pods one by one, or folds them back into groups. */
 function GroupToggle({ id, name, grouped }: { id: string; name: string; grouped: boolean }) {
+  const t = useT();
   const expanded = useUi((s) => s.expandedNodes);
   const set = useUi((s) => s.set);
   return (
@@ -70,12 +81,13 @@ function GroupToggle({ id, name, grouped }: { id: string; name: string; grouped:
         set({ expandedNodes: grouped ? [...expanded, id] : expanded.filter((x) => x !== id) });
       }}
     >
-      {grouped ? 'show each pod' : 'group pods'}
+      {grouped ? t('topology.showEachPod') : t('topology.groupPods')}
     </button>
   );
 }
 
 export const NodeFrame = memo(function NodeFrame({ id, data }: Props<NodeFrameView>) {
+  const t = useT();
   return (
     <div className="flow-node-frame" data-testid={`node-${data.name}`}>
       <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
@@ -84,7 +96,7 @@ export const NodeFrame = memo(function NodeFrame({ id, data }: Props<NodeFrameVi
         <span className="mono flow-muted"> {data.internalIP}</span>
       </div>
       <div className="flow-node-sub mono flow-muted">
-        podCIDR {data.podCIDR || '—'} · {data.podCount} pods
+        podCIDR {data.podCIDR || '—'} · {t('topology.podCount', { count: data.podCount })}
         {data.groupable && <GroupToggle id={id} name={data.name} grouped={data.grouped} />}
       </div>
       <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
@@ -136,12 +148,15 @@ export const ServiceNode = memo(function ServiceNode({ data }: Props<ServiceView
 });
 
 export const ClientNode = memo(function ClientNode({ data }: Props<ClientView>) {
+  const t = useT();
   return (
     <div className="flow-side flow-client" data-testid="external-client">
       <Handle type="target" position={Position.Bottom} style={hidden} isConnectable={false} />
-      <span className="flow-kind">Outside the cluster</span>
+      <span className="flow-kind">{t('topology.outside')}</span>
       <div>
-        <strong>{data.label}</strong>
+        <strong>
+          {data.label === 'External client' ? t('topology.externalClient') : data.label}
+        </strong>
       </div>
       <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </div>

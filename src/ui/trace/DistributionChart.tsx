@@ -4,6 +4,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import type { Trace } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import type { Samples } from '../../store/trace-store.ts';
 
 const W = 440;
@@ -11,6 +12,7 @@ const ROW = 34;
 const LEFT = 150;
 
 export function DistributionChart({ trace, samples }: { trace: Trace; samples: Samples }) {
+  const t = useT();
   const keys = [
     ...new Set([
       ...trace.distribution.map((d) => d.endpoint ?? d.verdict),
@@ -28,10 +30,8 @@ export function DistributionChart({ trace, samples }: { trace: Trace; samples: S
     .range([0, W - LEFT - 60]);
   return (
     <figure className="trace-chart" data-testid="trace-chart">
-      <figcaption>
-        {samples.total} packets: sampled (filled) vs the rules' exact probability (outline)
-      </figcaption>
-      <svg width={W} height={height} role="img" aria-label="Distribution over endpoints">
+      <figcaption>{t('trace.chartCaption', { total: samples.total })}</figcaption>
+      <svg width={W} height={height} role="img" aria-label={t('trace.chartLabel')}>
         {keys.map((k) => {
           const top = y(k) ?? 0;
           const band = y.bandwidth();
@@ -40,7 +40,9 @@ export function DistributionChart({ trace, samples }: { trace: Trace; samples: S
           return (
             <g key={k} transform={`translate(0,${top})`}>
               <text x={LEFT - 8} y={band / 2} dy="0.35em" textAnchor="end" className="chart-label">
-                {k}
+                {k === 'delivered' || k === 'refused' || k === 'dropped'
+                  ? t(`trace.verdict.${k}`)
+                  : k}
               </text>
               <rect x={LEFT} y={0} width={x(sampled)} height={band} className="chart-sampled" />
               <rect x={LEFT} y={0} width={x(exact)} height={band} className="chart-expected" />

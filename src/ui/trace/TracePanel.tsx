@@ -6,11 +6,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { IptablesProtocol as Protocol, TraceRequest } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { runTrace, sampleTraces, traceDestinations, traceSources } from '../../store/trace-api.ts';
 import { traceSteps } from '../../store/trace-steps.ts';
 import { useTrace } from '../../store/trace-store.ts';
 import { DistributionChart } from './DistributionChart.tsx';
+import { localizeDestination, localizeSource } from './localize.ts';
 import { StepList, TracePlayer } from './TracePlayer.tsx';
 import { usePlayback } from './use-playback.ts';
 import './trace.css';
@@ -25,6 +27,7 @@ interface Form {
 }
 
 export function TracePanel() {
+  const t = useT();
   const applied = useApplied();
   const cluster = applied?.cluster;
   const trace = useTrace((s) => s.trace);
@@ -79,8 +82,7 @@ export function TracePanel() {
     setSamples({ counts, total: 100 });
   };
 
-  if (!cluster)
-    return <p className="waiting">The scenario has errors; fix them in the YAML tab.</p>;
+  if (!cluster) return <p className="waiting">{t('trace.hasErrors')}</p>;
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
   return (
     <div className="trace-panel">
@@ -93,7 +95,7 @@ export function TracePanel() {
         }}
       >
         <label>
-          <span>From</span>
+          <span>{t('trace.from')}</span>
           <select
             data-testid="trace-from"
             value={from}
@@ -101,14 +103,14 @@ export function TracePanel() {
           >
             {sources.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
+                {localizeSource(s.label, t)}
               </option>
             ))}
           </select>
         </label>
         {from === 'external' && (
           <label>
-            <span>Client address</span>
+            <span>{t('trace.clientAddress')}</span>
             <input
               data-testid="trace-client-ip"
               value={form.clientIp}
@@ -120,22 +122,26 @@ export function TracePanel() {
           </label>
         )}
         <label>
-          <span>To</span>
+          <span>{t('trace.to')}</span>
           <input
             data-testid="trace-to"
             list="trace-destinations"
             value={to}
-            placeholder="HOST:PORT — an IP or a Service name"
+            placeholder={t('trace.toPlaceholder')}
             onChange={(e) => set({ to: e.target.value })}
           />
           <datalist id="trace-destinations">
             {destinations.map((d) => (
-              <option key={`${d.value}|${d.label}`} value={d.value} label={d.label} />
+              <option
+                key={`${d.value}|${d.label}`}
+                value={d.value}
+                label={localizeDestination(d.label, t)}
+              />
             ))}
           </datalist>
         </label>
         <label>
-          <span>Protocol</span>
+          <span>{t('trace.protocol')}</span>
           <select
             data-testid="trace-protocol"
             value={form.protocol}
@@ -147,28 +153,28 @@ export function TracePanel() {
           </select>
         </label>
         <label>
-          <span>Endpoint</span>
+          <span>{t('trace.endpoint')}</span>
           <select
             data-testid="trace-endpoint"
             value={form.endpoint}
             onChange={(e) => set({ endpoint: e.target.value })}
           >
-            <option value="">random, as the kernel draws</option>
+            <option value="">{t('trace.random')}</option>
             {(trace?.distribution ?? [])
               .filter((d) => d.endpoint)
               .map((d) => (
                 <option key={d.endpoint} value={d.endpoint ?? ''}>
-                  force {d.endpoint} ({d.target})
+                  {t('trace.force', { endpoint: d.endpoint ?? '', target: d.target ?? '' })}
                 </option>
               ))}
           </select>
         </label>
         <div className="trace-actions">
           <button type="submit" data-testid="trace-send">
-            Send
+            {t('trace.send')}
           </button>
           <button type="button" data-testid="trace-send-100" onClick={sendMany}>
-            Send 100
+            {t('trace.send100')}
           </button>
         </div>
       </form>
@@ -190,6 +196,7 @@ export function TracePanel() {
 }
 
 function Outcome() {
+  const t = useT();
   const trace = useTrace((s) => s.trace);
   if (!trace) return null;
   return (
@@ -198,7 +205,7 @@ function Outcome() {
       data-testid="trace-outcome"
       aria-live="polite"
     >
-      <strong>{trace.verdict}</strong> {trace.outcome}
+      <strong>{t(`trace.verdict.${trace.verdict}`)}</strong> {trace.outcome}
       {trace.resolution && (
         <div className="trace-resolution">
           {trace.resolution.steps.map((s) => (
