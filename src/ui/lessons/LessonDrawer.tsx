@@ -23,7 +23,7 @@ export function LessonDrawer() {
       data-testid="lesson-drawer"
     >
       <header className="lesson-head">
-        <h2>{lesson ? lesson.title[lang] : t.lessonsTitle}</h2>
+        <h2>{lesson ? lesson.title[lang()] : t.lessonsTitle}</h2>
         {lesson && (
           <button
             type="button"
@@ -66,8 +66,8 @@ function LessonList({ unknown }: { unknown: string }) {
         {LESSONS.map((l) => (
           <li key={l.id}>
             <button type="button" onClick={() => goToStep(l.id, 0)} data-testid={`lesson-${l.id}`}>
-              <strong>{l.title[lang]}</strong>
-              <span>{l.summary[lang]}</span>
+              <strong>{l.title[lang()]}</strong>
+              <span>{l.summary[lang()]}</span>
             </button>
           </li>
         ))}
@@ -87,8 +87,8 @@ function LessonStepView({ lesson }: { lesson: Lesson }) {
     <>
       <div className="lesson-body" data-testid="lesson-step" data-step={i}>
         <p className="lesson-muted">{t.stepOf(i + 1, lesson.steps.length)}</p>
-        <h3>{step.title[lang]}</h3>
-        <RichText text={step.body[lang]} />
+        <h3>{step.title[lang()]}</h3>
+        <RichText text={step.body[lang()]} />
         {step.check?.kind === 'task' && (
           <section aria-label={t.task}>
             <TaskCheckView key={key} check={step.check} stepKey={key} />

@@ -35,7 +35,7 @@ export function TaskCheckView({ check, stepKey }: { check: TaskCheck; stepKey: s
         >
           <strong>{shown.passed ? `✓ ${t.passed}` : `✗ ${t.notYet}`}</strong>{' '}
           <span className="lesson-observed">
-            <RichText text={shown.observed[lang]} />
+            <RichText text={shown.observed[lang()]} />
           </span>
         </output>
       )}
@@ -64,7 +64,7 @@ export function QuizView({ check, stepKey }: { check: QuizCheck; stepKey: string
             data-testid={`lesson-choice-${i}`}
           />
           <span>
-            <RichText text={c[lang]} />
+            <RichText text={c[lang()]} />
           </span>
         </label>
       ))}
@@ -89,7 +89,7 @@ export function QuizView({ check, stepKey }: { check: QuizCheck; stepKey: string
           data-passed={right}
         >
           <strong>{right ? `✓ ${t.right}` : `✗ ${t.wrong}`}</strong>
-          {right && <RichText text={check.explain[lang]} />}
+          {right && <RichText text={check.explain[lang()]} />}
         </output>
       )}
     </fieldset>

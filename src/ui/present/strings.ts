@@ -1,4 +1,5 @@
 /** Every sentence of presentation and embed mode, in English and Simplified Chinese. */
+import { currentLanguage } from '../../i18n/index.ts';
 export const en = {
   present: 'Present',
   presentTitle:
@@ -22,4 +23,10 @@ export const zh: PresentStrings = {
   embedLabel: 'k8s-service-lab（只读视图）',
 };
 
-export const t: PresentStrings = en;
+/**
+ * The strings in the language the app shows now (read at render time: the app re-renders on a
+ * language switch, see src/i18n).
+ */
+export const t: PresentStrings = new Proxy(en, {
+  get: (_target, key) => (currentLanguage() === 'zh' ? zh : en)[key as keyof PresentStrings],
+});

@@ -1,8 +1,9 @@
 /**
  * Every sentence the share, import and export controls show, in English and Simplified Chinese.
- * The i18n engineer wires these into the app's language switch; until then `t` is English.
+ * `t` follows the app's language (src/i18n).
  * Diagnostics from the core (a link's decode error) are shown as the core wrote them.
  */
+import { currentLanguage } from '../../i18n/index.ts';
 export const en = {
   share: 'Share',
   shareTitle: 'Copy a link to this scenario and view',
@@ -77,4 +78,10 @@ export const zh: ShareStrings = {
 };
 
 /** The strings in the UI's language (English until the i18n switch lands). */
-export const t: ShareStrings = en;
+/**
+ * The strings in the language the app shows now (read at render time: the app re-renders on a
+ * language switch, see src/i18n).
+ */
+export const t: ShareStrings = new Proxy(en, {
+  get: (_target, key) => (currentLanguage() === 'zh' ? zh : en)[key as keyof ShareStrings],
+});
