@@ -29,7 +29,11 @@ import {
 } from './apply-entries.ts';
 import { ModelCode } from './codes.ts';
 import { completeNodes, defaultNodes } from './default-nodes.ts';
-import { hasManagedSlices, slicesForService, slicesOf } from './endpointslice-controller.ts';
+import {
+  hasManagedSlices,
+  LABEL_SERVICE_NAME,
+  slicesForService,
+} from './endpointslice-controller.ts';
 import type { FieldError } from './field-error.ts';
 import { describeObject, typeDocument } from './kinds.ts';
 import { LAST_APPLIED, lastAppliedConfiguration } from './last-applied.ts';
@@ -397,8 +401,14 @@ export function applyDocuments(
       results.set(e, withDefaults);
     }
   }
+  // Services that were given their slices (indexed once: a filter per Service is quadratic).
+  const sliced = new Set(
+    givenSlices.map((x) => `${x.metadata.namespace}/${x.metadata.labels?.[LABEL_SERVICE_NAME]}`),
+  );
   const derived = services
-    .filter((s) => hasManagedSlices(s) && slicesOf(s, givenSlices).length === 0)
+    .filter(
+      (s) => hasManagedSlices(s) && !sliced.has(`${s.metadata.namespace}/${s.metadata.name}`),
+    )
     .flatMap((s) => slicesForService(s, pods, nodes, created));
 
   const others: OtherObject[] = [];
