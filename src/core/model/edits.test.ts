@@ -110,9 +110,17 @@ describe('Pod edits', () => {
     );
   });
 
-  it('marks a Pod terminating: kubectl says Terminating, the endpoint is terminating', () => {
+  it('marks a Pod terminating: kubectl says Terminating, the endpoint is serving and terminating', () => {
     const r = setPodTerminating(SEED, 'default', POD, '2024-07-14T08:40:00Z');
+    // Still passing its readiness probe while it shuts down: serving, terminating, not ready.
     expect(endpointOf(r, '10.244.1.14')?.conditions).toEqual({
+      ready: false,
+      serving: true,
+      terminating: true,
+    });
+    // Failing the probe as well (not ready): neither serving nor ready.
+    const failing = setPodReady(r.text, 'default', POD, false);
+    expect(endpointOf(failing, '10.244.1.14')?.conditions).toEqual({
       ready: false,
       serving: false,
       terminating: true,

@@ -232,8 +232,11 @@ export function setPodReady(
 
 /**
  * `kubectl delete pod` with a grace period, frozen mid-way: the API server has set
- * deletionTimestamp (`at`, RFC 3339) and the kubelet has marked the Pod not ready while its
- * containers stop. The EndpointSlice controller then reports it terminating.
+ * deletionTimestamp (`at`, RFC 3339) and the containers are stopping. The kubelet keeps running
+ * the readiness probe meanwhile, so the Pod's Ready condition is left as it is: a Pod still
+ * passing it is serving and terminating (the EndpointSlice says ready: false, serving: true,
+ * terminating: true — kube-proxy's fallback when no endpoint is ready); set it not ready too
+ * to model an app that fails its probe once it got SIGTERM.
  */
 export function setPodTerminating(
   text: string,
@@ -245,8 +248,7 @@ export function setPodTerminating(
   const pod = findPod(text, namespace, name);
   if (!pod) return result(text, options, notFound({ kind: 'Pod', namespace, name }));
   const ref: ObjectRef = { kind: 'Pod', namespace, name };
-  const marked = setField(text, ref, ['metadata', 'deletionTimestamp'], at);
-  return result(setField(marked, ref, ['status'], readyStatus(pod, false)), options);
+  return result(setField(text, ref, ['metadata', 'deletionTimestamp'], at), options);
 }
 
 /**

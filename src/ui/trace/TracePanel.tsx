@@ -4,8 +4,8 @@
  * where the rules the packet hit are lit. The UI computes nothing itself: every hop comes from
  * running the compiled rules (src/core/trace).
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { IptablesProtocol as Protocol, TraceRequest } from '../../core/index.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { IptablesProtocol as Protocol, Trace, TraceRequest } from '../../core/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { runTrace, sampleTraces, traceDestinations, traceSources } from '../../store/trace-api.ts';
@@ -26,6 +26,21 @@ interface Form {
   readonly clientIp: string;
 }
 
+function formOf(trace: Trace | null): Form {
+  const external = trace?.from.startsWith('external:') === true;
+  return {
+    from: external ? 'external' : (trace?.from ?? ''),
+    to: trace?.to ?? '',
+    protocol: trace?.protocol ?? 'tcp',
+    endpoint: '',
+    clientIp: external ? (trace?.from.slice('external:'.length) ?? '') : '',
+  };
+}
+
+function requestOf(trace: Trace | null): TraceRequest | null {
+  return trace ? { from: trace.from, to: trace.to, protocol: trace.protocol } : null;
+}
+
 export function TracePanel() {
   const t = useT();
   const applied = useApplied();
@@ -36,15 +51,17 @@ export function TracePanel() {
   const setSamples = useTrace((s) => s.setSamples);
   const sources = useMemo(() => (cluster ? traceSources(cluster) : []), [cluster]);
   const destinations = useMemo(() => (cluster ? traceDestinations(cluster) : []), [cluster]);
-  const [form, setForm] = useState<Form>({
-    from: '',
-    to: '',
-    protocol: 'tcp',
-    endpoint: '',
-    clientIp: '',
-  });
+  // A trace loaded from elsewhere (a share link, a lesson) fills the form, so edits re-send it.
+  const [form, setForm] = useState<Form>(() => formOf(useTrace.getState().trace));
   const [error, setError] = useState('');
-  const [sent, setSent] = useState<TraceRequest | null>(null);
+  const [sent, setSent] = useState<TraceRequest | null>(() => requestOf(useTrace.getState().trace));
+  const ours = useRef<Trace | null>(useTrace.getState().trace);
+  useEffect(() => {
+    if (trace === null || trace === ours.current) return;
+    ours.current = trace;
+    setForm(formOf(trace));
+    setSent(requestOf(trace));
+  }, [trace]);
   usePlayback();
 
   const from = form.from || sources[0]?.value || '';
@@ -65,6 +82,7 @@ export function TracePanel() {
     }
     setError(r.diagnostics.map((d) => d.message).join('\n'));
     setSent(req);
+    ours.current = r.trace;
     load(r.trace, traceSteps(r.trace));
   };
 
