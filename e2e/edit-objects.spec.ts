@@ -31,7 +31,8 @@ test('add a Node and a Pod, terminate a Pod, scale, delete — every panel follo
   expect(pods).toMatch(/^nginx-extra +1\/1 +Running +0 +\S+ +10\.244\.\d+\.\d+ +node3 /m);
   await saveScreenshot(page, 'edit-added-node-and-pod');
 
-  // Terminate: the kubectl tab is live and shows the Pod Terminating.
+  // Terminate: the kubectl tab is live and shows the Pod Terminating (still ready: it keeps
+  // passing its probe while it shuts down).
   await page.getByTestId('pod-nginx-59ff7ffd6b-g6pgc').click();
   await page.getByTestId('terminate').click();
   await expect(page.getByTestId('pod-nginx-59ff7ffd6b-g6pgc')).toHaveAttribute(
@@ -39,7 +40,7 @@ test('add a Node and a Pod, terminate a Pod, scale, delete — every panel follo
     'terminating',
   );
   await expect(page.getByTestId('kubectl-output')).toContainText(
-    /nginx-59ff7ffd6b-g6pgc +0\/1 +Terminating/,
+    /nginx-59ff7ffd6b-g6pgc +1\/1 +Terminating/,
   );
   expect(await listedChains(page)).not.toContain(
     sepChain('default', 'nginx', 'xsp7pg', '10.244.1.16:80'),

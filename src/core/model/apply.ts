@@ -406,9 +406,7 @@ export function applyDocuments(
     givenSlices.map((x) => `${x.metadata.namespace}/${x.metadata.labels?.[LABEL_SERVICE_NAME]}`),
   );
   const derived = services
-    .filter(
-      (s) => hasManagedSlices(s) && !sliced.has(`${s.metadata.namespace}/${s.metadata.name}`),
-    )
+    .filter((s) => hasManagedSlices(s) && !sliced.has(`${s.metadata.namespace}/${s.metadata.name}`))
     .flatMap((s) => slicesForService(s, pods, nodes, created));
 
   const others: OtherObject[] = [];

@@ -65,7 +65,7 @@ function PodActions({ pod }: { pod: Pod }) {
             t(ready ? 'edit.noticeNotReady' : 'edit.noticeReady', { name }),
           )
         }
-        disabled={terminating}
+        // A terminating Pod's probe still runs: it may pass (serving) or fail (not serving).
         data-testid="toggle-ready"
       >
         {ready ? t('edit.makeNotReady') : t('edit.makeReady')}
