@@ -86,3 +86,18 @@ describe('applyScenario on bad input', () => {
     expect(diagnostics.find((d) => d.code === 'SVCLAB-1004')?.message).toContain('document 3');
   });
 });
+
+describe('fields the model does not type-check', () => {
+  it('a null volume mount or a non-list volumes field is data, not a crash', () => {
+    const r = applyScenario(`apiVersion: v1
+kind: Pod
+metadata: {name: odd}
+spec:
+  nodeName: node1
+  volumes: 5
+  containers: [{name: c, image: nginx, volumeMounts: [null]}]
+`);
+    expect(r.diagnostics.filter((d) => d.code === 'SVCLAB-1999')).toEqual([]);
+    expect(r.cluster.pods).toHaveLength(1);
+  });
+});

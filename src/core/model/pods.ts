@@ -56,6 +56,11 @@ function defaultContainer(input: Container, hostNetwork: boolean): Container {
 
 const TOKEN_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
+/** A list field the model does not type-check: anything but an array counts as empty. */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /**
  * The ServiceAccount admission plugin's projected token volume (`kube-api-access-<5 chars>`, the
  * suffix random upstream, derived from the Pod here) mounted read-only in every container, unless
@@ -65,8 +70,9 @@ function serviceAccountVolume(pod: Pod, spec: Pod['spec']): Partial<Pod['spec']>
   if (spec.automountServiceAccountToken === false) return {};
   if (
     spec.containers.some((c) =>
-      (c.volumeMounts as Array<{ mountPath?: string }> | undefined)?.some(
-        (m) => m.mountPath === TOKEN_MOUNT,
+      listOf(c.volumeMounts).some(
+        (m) =>
+          typeof m === 'object' && m !== null && 'mountPath' in m && m.mountPath === TOKEN_MOUNT,
       ),
     )
   )
@@ -94,10 +100,10 @@ function serviceAccountVolume(pod: Pod, spec: Pod['spec']): Partial<Pod['spec']>
   };
   const mount = { mountPath: TOKEN_MOUNT, name, readOnly: true };
   return {
-    volumes: [...((spec.volumes as unknown[] | undefined) ?? []), volume],
+    volumes: [...listOf(spec.volumes), volume],
     containers: spec.containers.map((c) => ({
       ...c,
-      volumeMounts: [...((c.volumeMounts as unknown[] | undefined) ?? []), mount],
+      volumeMounts: [...listOf(c.volumeMounts), mount],
     })),
   };
 }
