@@ -140,6 +140,37 @@ async function panZoomFps(page: Page): Promise<number> {
   return frames / seconds;
 }
 
+/**
+ * Lighthouse 12.8.2 (the last that runs on Node 20) against the production build, fetched with
+ * npx on first use (a bench tool, not a project dependency), on Debian's Chromium.
+ */
+function lighthouse(preset: 'mobile' | 'desktop'): string {
+  const args = [
+    '--yes',
+    'lighthouse@12.8.2',
+    `http://127.0.0.1:${PORT}/`,
+    '--only-categories=performance',
+    '--output=json',
+    '--output-path=stdout',
+    '--quiet',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  const out = execFileSync('npx', args, {
+    cwd: ROOT,
+    env: { ...process.env, CHROME_PATH: CHROMIUM },
+    maxBuffer: 64 * 2 ** 20,
+    timeout: 240_000,
+  }).toString();
+  const report = JSON.parse(out) as {
+    categories: { performance: { score: number } };
+    audits: Record<string, { displayValue?: string }>;
+  };
+  const a = (id: string) => report.audits[id]?.displayValue ?? '?';
+  const score = Math.round(report.categories.performance.score * 100);
+  return `lighthouse ${preset}: performance ${score} (aim ≥ 95) — FCP ${a('first-contentful-paint')}, LCP ${a('largest-contentful-paint')}, TBT ${a('total-blocking-time')}, CLS ${a('cumulative-layout-shift')}`;
+}
+
 export const browserSection: Section = {
   name: 'browser',
   title: 'The app in Chromium (production build): initial JS, edit → painted frame, pan/zoom',
@@ -158,6 +189,11 @@ export const browserSection: Section = {
       `initial JavaScript: ${js.files} file(s), ${(js.bytes / 1024).toFixed(1)} kB gzip (aim ≤ 200 kB)`,
     );
     const preview = await startPreview();
+    try {
+      for (const preset of ['mobile', 'desktop'] as const) console.log(lighthouse(preset));
+    } catch (e) {
+      console.log(`lighthouse: not run (${(e as Error).message.split('\n')[0]})`);
+    }
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu'],

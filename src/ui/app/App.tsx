@@ -1,9 +1,8 @@
-import { Suspense, use, useEffect } from 'react';
+import { lazy, Suspense, use, useEffect } from 'react';
 import { i18nReady, useT } from '../../i18n/index.ts';
 import { scenarioStore } from '../../store/scenario.ts';
 import { EditBar } from '../editor/EditBar.tsx';
 import { LessonHost } from '../lessons/LessonsButton.tsx';
-import { EmbedApp } from '../present/EmbedApp.tsx';
 import { useMode } from '../present/mode.ts';
 import { Presenter } from '../present/Presenter.tsx';
 import { TeachBar } from '../present/TeachBar.tsx';
@@ -12,6 +11,11 @@ import { TopologyCanvas } from '../topology/TopologyCanvas.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { ScenarioBar } from './ScenarioBar.tsx';
 import { SidePanel } from './SidePanel.tsx';
+
+/** Embed mode (`?embed`) is its own small app, loaded only there. */
+const EmbedApp = lazy(() =>
+  import('../present/EmbedApp.tsx').then((m) => ({ default: m.EmbedApp })),
+);
 
 /** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y), except while typing in a field. */
 function useUndoKeys() {

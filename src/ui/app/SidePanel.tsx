@@ -1,15 +1,32 @@
-import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { type KeyboardEvent, lazy, type PointerEvent, Suspense, useRef } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { TABS, type Tab, useUi } from '../../store/ui-store.ts';
-import { DnsPanel } from '../dns/DnsPanel.tsx';
-import { YamlPanel } from '../editor/YamlPanel.tsx';
-import { KubectlPanel } from '../kubectl/KubectlPanel.tsx';
 import { RulesPanel } from '../rules/RulesPanel.tsx';
-import { TracePanel } from '../trace/TracePanel.tsx';
+
+// The first screen shows the Rules tab; the other tabs (and the core code only they use: dig,
+// the packet walk, kubectl's printers) load when first opened.
+const DnsPanel = lazy(() => import('../dns/DnsPanel.tsx').then((m) => ({ default: m.DnsPanel })));
+const YamlPanel = lazy(() =>
+  import('../editor/YamlPanel.tsx').then((m) => ({ default: m.YamlPanel })),
+);
+const KubectlPanel = lazy(() =>
+  import('../kubectl/KubectlPanel.tsx').then((m) => ({ default: m.KubectlPanel })),
+);
+const TracePanel = lazy(() =>
+  import('../trace/TracePanel.tsx').then((m) => ({ default: m.TracePanel })),
+);
 
 const MIN_WIDTH = 360;
 
 function Panel({ tab }: { tab: Tab }) {
+  return (
+    <Suspense fallback={<p className="waiting">…</p>}>
+      <TabPanel tab={tab} />
+    </Suspense>
+  );
+}
+
+function TabPanel({ tab }: { tab: Tab }) {
   switch (tab) {
     case 'Rules':
       return <RulesPanel />;
