@@ -3,8 +3,6 @@ import {
   collectErrors,
   createService,
   digOutput,
-  expectDnatLit,
-  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,

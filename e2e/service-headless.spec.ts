@@ -4,8 +4,6 @@ import {
   collectErrors,
   createService,
   digOutput,
-  expectDnatLit,
-  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,

@@ -5,8 +5,6 @@ import {
   collectErrors,
   createService,
   digOutput,
-  expectDnatLit,
-  expectPacketDeliveredAt,
   kubectlOutput,
   listedChains,
   openApp,

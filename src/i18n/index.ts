@@ -49,3 +49,14 @@ export function registerStrings(ns: string, records: StringRecords<object>): voi
   for (const lng of ['en', 'zh'] as const)
     if (!i18n.hasResourceBundle(lng, ns)) i18n.addResourceBundle(lng, ns, records[lng]);
 }
+
+/**
+ * A record that always reads the current language's strings (`t.title`), for feature modules
+ * that export their strings as one object: read at render time, and the app re-renders on a
+ * language switch (App subscribes through useT).
+ */
+export function liveStrings<T extends object>(records: StringRecords<T>): T {
+  return new Proxy(records.en, {
+    get: (_target, key) => stringsOf(records)[key as keyof T],
+  });
+}

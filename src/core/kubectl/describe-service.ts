@@ -4,7 +4,7 @@
  */
 import { slicesOf } from '../model/endpointslice-controller.ts';
 import { minorVersion } from '../model/settings.ts';
-import type { Cluster, EndpointSlice, Service } from '../model/types.ts';
+import type { Cluster, Service } from '../model/types.ts';
 import { formatEndpointSlices, formatEndpoints } from './describe-endpoints.ts';
 import { selectorText } from './get.ts';
 import { tabwrite } from './tabwriter.ts';

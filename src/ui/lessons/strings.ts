@@ -2,7 +2,7 @@
  * Every sentence of the lesson panel's own chrome, in English and Simplified Chinese. The
  * lessons' texts are in src/lessons (each with both languages).
  */
-import { currentLanguage } from '../../i18n/index.ts';
+import { currentLanguage, liveStrings } from '../../i18n/index.ts';
 export const en = {
   lessons: 'Lessons',
   lessonsTitle: 'Guided lessons',
@@ -62,9 +62,7 @@ export const zh: LessonStrings = {
  * The strings in the language the app shows now (read at render time: the app re-renders on a
  * language switch, see src/i18n).
  */
-export const t: LessonStrings = new Proxy(en, {
-  get: (_target, key) => (currentLanguage() === 'zh' ? zh : en)[key as keyof LessonStrings],
-});
+export const t: LessonStrings = liveStrings({ en, zh });
 /** The language lesson texts are shown in now. */
 export function lang(): 'en' | 'zh' {
   return currentLanguage();

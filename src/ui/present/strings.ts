@@ -1,5 +1,5 @@
 /** Every sentence of presentation and embed mode, in English and Simplified Chinese. */
-import { currentLanguage } from '../../i18n/index.ts';
+import { liveStrings } from '../../i18n/index.ts';
 export const en = {
   present: 'Present',
   presentTitle:
@@ -27,6 +27,4 @@ export const zh: PresentStrings = {
  * The strings in the language the app shows now (read at render time: the app re-renders on a
  * language switch, see src/i18n).
  */
-export const t: PresentStrings = new Proxy(en, {
-  get: (_target, key) => (currentLanguage() === 'zh' ? zh : en)[key as keyof PresentStrings],
-});
+export const t: PresentStrings = liveStrings({ en, zh });

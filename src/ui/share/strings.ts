@@ -3,7 +3,7 @@
  * `t` follows the app's language (src/i18n).
  * Diagnostics from the core (a link's decode error) are shown as the core wrote them.
  */
-import { currentLanguage } from '../../i18n/index.ts';
+import { liveStrings } from '../../i18n/index.ts';
 export const en = {
   share: 'Share',
   shareTitle: 'Copy a link to this scenario and view',
@@ -82,6 +82,4 @@ export const zh: ShareStrings = {
  * The strings in the language the app shows now (read at render time: the app re-renders on a
  * language switch, see src/i18n).
  */
-export const t: ShareStrings = new Proxy(en, {
-  get: (_target, key) => (currentLanguage() === 'zh' ? zh : en)[key as keyof ShareStrings],
-});
+export const t: ShareStrings = liveStrings({ en, zh });
