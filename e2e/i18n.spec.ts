@@ -91,6 +91,9 @@ test.describe('in a Chinese browser', () => {
     await page.getByTestId('trace-endpoint').selectOption('10.244.2.12:80');
     await page.getByTestId('trace-send').click();
     await expect(page.getByTestId('trace-outcome').locator('strong')).toHaveText('已送达');
+    await expect(page.getByTestId('trace-outcome')).toContainText(
+      '已送达 node2 上的 Pod default/nginx-59ff7ffd6b-7vgh2（10.244.2.12:80）；它看到连接来自客户端自己的地址 10.244.1.14:',
+    );
     await page
       .getByTestId('trace-steps')
       .getByRole('button', { name: /KUBE-SEP-WAFDPEMEUUYA22C5 第 2 条规则 → DNAT/ })

@@ -6,13 +6,14 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { IptablesProtocol as Protocol, Trace, TraceRequest } from '../../core/index.ts';
-import { useT } from '../../i18n/index.ts';
+import { useLanguage, useT } from '../../i18n/index.ts';
 import { useApplied } from '../../store/scenario.ts';
 import { runTrace, sampleTraces, traceDestinations, traceSources } from '../../store/trace-api.ts';
 import { traceSteps } from '../../store/trace-steps.ts';
 import { useTrace } from '../../store/trace-store.ts';
 import { DistributionChart } from './DistributionChart.tsx';
 import { localizeDestination, localizeSource } from './localize.ts';
+import { outcomeZh } from './outcome-zh.ts';
 import { StepList, TracePlayer } from './TracePlayer.tsx';
 import { usePlayback } from './use-playback.ts';
 import './trace.css';
@@ -215,6 +216,7 @@ export function TracePanel() {
 
 function Outcome() {
   const t = useT();
+  const language = useLanguage();
   const trace = useTrace((s) => s.trace);
   if (!trace) return null;
   return (
@@ -223,7 +225,8 @@ function Outcome() {
       data-testid="trace-outcome"
       aria-live="polite"
     >
-      <strong>{t(`trace.verdict.${trace.verdict}`)}</strong> {trace.outcome}
+      <strong>{t(`trace.verdict.${trace.verdict}`)}</strong>{' '}
+      {language === 'zh' ? outcomeZh(trace) : trace.outcome}
       {trace.resolution && (
         <div className="trace-resolution">
           {trace.resolution.steps.map((s) => (
