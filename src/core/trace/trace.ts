@@ -89,6 +89,11 @@ export interface Trace {
   readonly reply: readonly TraceHop[];
   /** Whether the reply arrives back at the source as coming from the address it sent to. */
   readonly replyMatches: boolean | null;
+  /**
+   * Who refused a refused connection: a REJECT rule (a Service without endpoints), or the
+   * destination host's kernel because nothing listens on the port; null when not refused.
+   */
+  readonly refusedBy: 'reject-rule' | 'no-listener' | null;
 }
 
 const MAX_PATHS = 20000;
@@ -215,6 +220,7 @@ export function tracePacket(
       hops: end.hops,
       reply: replyEnd?.hops ?? [],
       replyMatches,
+      refusedBy: refusedBy(result),
     },
     diagnostics,
   );
@@ -255,14 +261,21 @@ function enumerate(run: (chooser: StatisticChooser) => Walk): DistributionEntry[
   );
 }
 
+function refusedBy(w: Walk): Trace['refusedBy'] {
+  if (w.request.verdict !== 'refused') return null;
+  return w.request.hops.some((h) => h.kind === 'rule' && h.verdict === 'REJECT')
+    ? 'reject-rule'
+    : 'no-listener';
+}
+
 function outcomeSentence(w: Walk, sent: Packet, hairpin: boolean): string {
   const end = w.request;
   const seen = hostPort(end.packet.src, end.packet.sport);
   switch (end.verdict) {
     case 'refused': {
       const last = end.hops[end.hops.length - 1];
-      return last?.note.startsWith('Nothing listens')
-        ? `Connection refused: ${last.note}`
+      return refusedBy(w) === 'no-listener'
+        ? `Connection refused: ${last?.note ?? ''}`
         : `Connection refused: a REJECT rule on ${end.at.kind === 'node' ? end.at.node : 'the way'} answers (the Service has no endpoints).`;
     }
     case 'dropped':

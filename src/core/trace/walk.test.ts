@@ -213,6 +213,7 @@ describe('no endpoints (walkthrough 5)', () => {
     const reject = t.hops.find((h) => h.kind === 'rule' && h.verdict === 'REJECT');
     expect(reject?.table).toBe('filter');
     expect(reject?.rule).toContain('has no endpoints');
+    expect(t.refusedBy).toBe('reject-rule');
     expect(t.outcome).toMatch(/connection refused/i);
   });
 
@@ -270,6 +271,7 @@ describe('packets for the node itself', () => {
   it('a port nothing listens on is refused (TCP RST), not delivered', () => {
     const t = trace({ from: 'external', to: '172.18.0.3:31999' });
     expect(t.verdict).toBe('refused');
+    expect(t.refusedBy).toBe('no-listener');
     expect(t.outcome).toContain('Nothing listens on node1 at 172.18.0.3:31999/tcp');
   });
 

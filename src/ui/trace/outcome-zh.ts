@@ -9,7 +9,7 @@ export function outcomeZh(trace: Trace): string {
   const node = last?.node ?? '';
   switch (trace.verdict) {
     case 'refused':
-      return last?.note.startsWith('Nothing listens')
+      return trace.refusedBy === 'no-listener'
         ? `连接被拒绝：${node} 上没有进程在 ${trace.destination}/${trace.protocol} 监听，内核回以 ${trace.protocol === 'tcp' ? 'TCP RST' : 'ICMP port unreachable'}（connection refused）。`
         : `连接被拒绝：${node} 上的一条 REJECT 规则作出应答（该 Service 没有端点）。`;
     case 'dropped':
